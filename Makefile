@@ -1,0 +1,67 @@
+# ClusterPoliSEE — the two commands of the README, and a few helpers.
+#   make run   create .venv, install, migrate, seed the demo data, serve on 127.0.0.1:8000
+#   make test  install what the tests need (Chromium, gettext) and run the whole suite
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test test-deps check lint messages totp vendor clean
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo "Serving on http://127.0.0.1:8000 (SQLite, Celery eager). Ctrl-C stops."
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+# System packages the tests need: Debian's Chromium for Playwright, gettext for the
+# translation check. Installed only when missing.
+test-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v xgettext >/dev/null || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+check: $(STAMP)
+	$(VENV)/bin/ruff check .
+	DJANGO_SETTINGS_MODULE=clusterpolisee.settings.test $(PY) manage.py check --fail-level WARNING
+	DATABASE_URL=sqlite://:memory: $(PY) manage.py makemigrations --check --dry-run
+
+test: $(STAMP) test-deps check
+	$(VENV)/bin/pytest --create-db
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+# Re-extract and compile the translation catalogues (commit both .po and .mo).
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l bg --no-obsolete -i ".venv/*" -i "tests/*" -i "node_modules/*" -i "staticfiles/*" -i "test-artifacts/*" -i "build/*"
+	$(PY) manage.py compilemessages -l bg -i .venv
+
+# The current two-factor code of the demo admin and editor.
+totp: $(STAMP)
+	@$(PY) manage.py demo_totp
+
+# Refresh the vendored front-end assets from the npm registry (versions in package.json).
+vendor:
+	npm install --no-audit --no-fund
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
+	cp node_modules/axe-core/axe.min.js tests/browser/vendor/axe.min.js
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts

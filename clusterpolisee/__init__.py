@@ -1,0 +1,4 @@
+"""The ClusterPoliSEE collaboration platform (Django project package)."""
+from .celery import app as celery_app
+
+__all__ = ["celery_app"]

@@ -1,0 +1,1 @@
+"""The spine every feature shares: the activity record, landing page and dashboard."""

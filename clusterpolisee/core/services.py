@@ -1,0 +1,37 @@
+"""Write-side helpers shared by every feature."""
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+
+from .models import Activity
+
+
+def activity_record(
+    *, actor, verb: str, target=None, partner=None, working_group=None,
+    visibility: str = Activity.Visibility.PARTNER, target_url: str = "",
+) -> Activity:
+    """Record that ``actor`` did ``verb`` to ``target``; the one event log of the platform.
+
+    ``partner`` / ``working_group`` name whom it concerns and, with ``visibility``, who
+    may read it (see ``selectors.activities_visible_to``).
+    """
+    if visibility == Activity.Visibility.PARTNER and partner is None:
+        raise ValidationError("An activity visible to a partner must name the partner.")
+    if visibility == Activity.Visibility.WORKING_GROUP and working_group is None:
+        raise ValidationError("An activity visible to a working group must name the group.")
+    activity = Activity(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        verb=verb,
+        partner=partner,
+        working_group=working_group,
+        visibility=visibility,
+        target_url=target_url,
+    )
+    if target is not None:
+        activity.target_type = ContentType.objects.get_for_model(target)
+        activity.target_id = str(target.pk)
+        activity.target_label = str(target)[:255]
+        if not target_url and hasattr(target, "get_absolute_url"):
+            activity.target_url = target.get_absolute_url()
+    activity.full_clean()
+    activity.save()
+    return activity

@@ -1,0 +1,60 @@
+"""Settings for the test suite.
+
+PostgreSQL and Redis are used when reachable (DATABASE_URL, REDIS_URL, defaulting to the
+local servers). Outside CI a missing server falls back to SQLite / local memory so a
+laptop can still run the suite; with CI=true a missing server is an error.
+"""
+import os
+import socket
+from urllib.parse import urlparse
+
+from django.core.exceptions import ImproperlyConfigured
+
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/clusterpolisee"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def _reachable(url: str, default_port: int) -> bool:
+    parts = urlparse(url)
+    try:
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or default_port),
+                                      timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def _choose(var: str, default: str, port: int, fallback: str) -> str:
+    url = os.environ.get(var, default)
+    if _reachable(url, port):
+        return url
+    if CI:
+        raise ImproperlyConfigured(f"CI=true but {var} ({url}) is not reachable.")
+    return fallback
+
+
+os.environ["DATABASE_URL"] = _choose("DATABASE_URL", DEFAULT_DATABASE_URL, 5432,
+                                     "sqlite://:memory:")
+os.environ["REDIS_URL"] = _choose("REDIS_URL", DEFAULT_REDIS_URL, 6379, "")
+# Separate cache keys per xdist worker, so parallel runs do not share rate-limit counters.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+os.environ.setdefault("CACHE_KEY_PREFIX", f"cps-test-{_worker}")
+
+from .base import *  # noqa: E402, F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789abcdef"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_BROKER_URL = "memory://"
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# serve static files from the app directories, as runserver does, for the browser tests
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

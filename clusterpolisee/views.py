@@ -1,0 +1,57 @@
+"""Portal pages that compose several apps: the visitors' landing page, the dashboard
+after login, and the language switch. They live in the project package, above the apps,
+because they read from all of them."""
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
+
+from clusterpolisee.core.selectors import activities_visible_to
+from partners.models import Partner
+from workgroups.models import WorkingGroup
+from workgroups.selectors import partner_sits_on_stab, work_packages_led_by, working_groups_of
+
+DASHBOARD_ACTIVITY_LIMIT = 20
+
+
+def landing(request):
+    stats = Partner.objects.active().aggregate(
+        partners=Count("id"), countries=Count("country", distinct=True)
+    )
+    return render(request, "portal/landing.html", {
+        "stats": stats,
+        "working_groups": WorkingGroup.objects.select_related("lead_partner").order_by("code"),
+        "project_start": settings.PROJECT_START,
+        "project_end": settings.PROJECT_END,
+    })
+
+
+@login_required
+def dashboard(request):
+    user = request.user
+    membership = getattr(user, "membership", None)
+    partner = (Partner.objects.select_related("country", "sc_seat__representative")
+               .get(pk=membership.partner_id) if membership else None)
+    return render(request, "portal/dashboard.html", {
+        "membership": membership,
+        "partner": partner,
+        "working_groups": working_groups_of(user),
+        "work_packages": work_packages_led_by(partner),
+        "sc_seat": getattr(partner, "sc_seat", None),
+        "on_stab": partner_sits_on_stab(partner),
+        "activities": activities_visible_to(user)[:DASHBOARD_ACTIVITY_LIMIT],
+    })
+
+
+@require_POST
+def switch_language(request):
+    """Django's set_language, and remember the choice on the user for e-mails and logins."""
+    response = set_language(request)
+    language = request.POST.get("language")
+    if (request.user.is_authenticated and language in dict(settings.LANGUAGES)
+            and request.user.language != language):
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    return response

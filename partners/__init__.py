@@ -1,0 +1,1 @@
+"""Tenancy: countries, partner organisations and their staff memberships."""

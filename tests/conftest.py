@@ -1,0 +1,66 @@
+"""Shared fixtures: the personas, a clean cache per test, logged-in clients."""
+import os
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import Personas
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the browser
+# tests make between page actions are ordinary synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _clear_cache():
+    """Forget rate-limit counters between tests without flushing a shared Redis."""
+    backend = cache._cache if hasattr(cache, "_cache") else None
+    if backend is not None and hasattr(backend, "get_client"):
+        client = backend.get_client(None, write=True)
+        for key in client.scan_iter(match=f"{cache.key_prefix}:*"):
+            client.delete(key)
+    else:
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def clean_cache():
+    _clear_cache()
+    yield
+    _clear_cache()
+
+
+def ensure_wagtail_root():
+    """Wagtail's root page and default site come from its migrations; a transactional
+    (browser) test flushes them, so tests that need /cms/ put them back."""
+    from wagtail.models import Page, Site
+
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(title="Root", slug="root", locale_id=_default_locale_id())
+    if not Site.objects.exists():
+        Site.objects.create(hostname="localhost", root_page=root, is_default_site=True)
+
+
+def _default_locale_id():
+    from wagtail.models import Locale
+
+    return Locale.objects.get_or_create(language_code="en")[0].pk
+
+
+@pytest.fixture
+def people(db):
+    ensure_wagtail_root()
+    return Personas()
+
+
+def login(client, user):
+    """Log a user in and mark the session as having passed MFA, as allauth would."""
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def client_as(client):
+    def _as(user):
+        return login(client, user)
+    return _as

@@ -1,0 +1,52 @@
+"""Production settings refuse to start half-configured and pass `check --deploy`."""
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+ENV = {
+    **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+    "DJANGO_SETTINGS_MODULE": "clusterpolisee.settings.production",
+    "DATABASE_URL": "sqlite:///:memory:",
+}
+
+
+def run_manage(*args, env):
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_production_passes_check_deploy_when_configured():
+    env = {**ENV, "DJANGO_SECRET_KEY": "x" * 20 + "production-secret-key-for-the-deploy-check-0123",
+           "DJANGO_ALLOWED_HOSTS": "platform.example.org"}
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in ENV.items() if k != "DJANGO_SECRET_KEY"}
+    env["DJANGO_ALLOWED_HOSTS"] = "platform.example.org"
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    env = {k: v for k, v in ENV.items() if k != "DJANGO_ALLOWED_HOSTS"}
+    env["DJANGO_SECRET_KEY"] = "y" * 60
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_session_and_cookie_settings():
+    env = {**ENV, "DJANGO_SECRET_KEY": "z" * 60, "DJANGO_ALLOWED_HOSTS": "platform.example.org"}
+    code = ("from django.conf import settings as s;"
+            "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0,"
+            " s.SESSION_SAVE_EVERY_REQUEST, s.SESSION_COOKIE_AGE <= 8*3600,"
+            " 'whitenoise.middleware.WhiteNoiseMiddleware' in s.MIDDLEWARE)")
+    result = subprocess.run([sys.executable, "-c", "import django;django.setup();" + code],
+                            cwd=settings.BASE_DIR, env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert result.stdout.split() == ["True"] * 6, result.stderr

@@ -1,0 +1,1 @@
+"""Working groups, work packages, the matrix stages and the governance bodies."""
