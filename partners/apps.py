@@ -7,6 +7,11 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self):
-        from clusterpolisee.core.models import register_activity_verb
+        from clusterpolisee.core.models import Category, register_activity_verb
+        from clusterpolisee.core.visibility import register_visibility
 
-        register_activity_verb("partner.profile_updated", _("updated the partner profile of"))
+        from .selectors import partners_visible_to
+
+        register_activity_verb("partner.profile_updated", _("updated the partner profile of"),
+                               Category.PARTNERS)
+        register_visibility("partners.partner", partners_visible_to)

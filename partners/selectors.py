@@ -14,6 +14,13 @@ def partner_directory() -> QuerySet[Partner]:
     )
 
 
+def partners_visible_to(user) -> QuerySet[Partner]:
+    """Partner pages are public; archived partners are visible to platform admins only."""
+    if user.is_authenticated and user.is_superuser:
+        return Partner.objects.all()
+    return Partner.objects.active()
+
+
 def countries_with_partners() -> QuerySet[Country]:
     return (
         Country.objects.annotate(n=Count("partners", filter=Q(partners__is_active=True)))

@@ -11,13 +11,29 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# verb -> human phrase ("updated the partner profile of"); each app registers its own verbs
-# in AppConfig.ready() so that templates, notifications and digests say them the same way.
+
+class Category(models.TextChoices):
+    """What an activity is about; notification preferences are chosen per category."""
+
+    WG_DISCUSSIONS = "wg_discussions", _("Working-group discussions")
+    DOCUMENTS = "documents", _("Documents shared with me")
+    CONSULTATIONS = "consultations", _("Consultations")
+    MATCHMAKING = "matchmaking", _("Matchmaking")
+    GOOD_PRACTICES = "good_practices", _("Good practices")
+    GOVERNANCE = "governance", _("Governance and votes")
+    EVENTS = "events", _("Events")
+    PARTNERS = "partners", _("Partners and staff")
+
+
+# verb -> (human phrase, category); each app registers its verbs in AppConfig.ready() so
+# that templates, notifications and digests say them the same way.
 VERB_LABELS: dict[str, str] = {}
+VERB_CATEGORIES: dict[str, str] = {}
 
 
-def register_activity_verb(verb: str, label) -> None:
+def register_activity_verb(verb: str, label, category: str = Category.PARTNERS) -> None:
     VERB_LABELS[verb] = label
+    VERB_CATEGORIES[verb] = category
 
 
 class Activity(models.Model):
@@ -65,3 +81,7 @@ class Activity(models.Model):
     @property
     def verb_label(self) -> str:
         return str(VERB_LABELS.get(self.verb, self.verb))
+
+    @property
+    def category(self) -> str:
+        return VERB_CATEGORIES.get(self.verb, Category.PARTNERS)

@@ -108,3 +108,16 @@ def test_dashboard_query_count_is_the_same_for_25_and_250_partners(
     _grow(people, partners=225, activities=40)
     with django_assert_num_queries(expected):
         assert client.get(DASHBOARD).status_code == 200
+
+
+def test_activity_target_visibility_uses_the_registered_selector(people):
+    from clusterpolisee.core.visibility import target_visible_to
+
+    item = activity_record(actor=people.marche_admin, verb="partner.profile_updated",
+                           target=people.veneto, partner=people.veneto)
+    assert item.category == "partners"
+    assert target_visible_to(people.veneto_member, item)
+    people.veneto.is_active = False
+    people.veneto.save()
+    assert not target_visible_to(people.veneto_member, item)
+    assert target_visible_to(people.platform_admin, item)
