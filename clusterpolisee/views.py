@@ -10,10 +10,12 @@ from django.views.i18n import set_language
 
 from clusterpolisee.core.selectors import activities_visible_to
 from partners.models import Partner
+from partners.selectors import documents_for_list, documents_visible_to
 from workgroups.models import WorkingGroup
 from workgroups.selectors import partner_sits_on_stab, work_packages_led_by, working_groups_of
 
 DASHBOARD_ACTIVITY_LIMIT = 20
+DASHBOARD_DOCUMENT_LIMIT = 8
 
 
 def landing(request):
@@ -42,7 +44,16 @@ def dashboard(request):
         "sc_seat": getattr(partner, "sc_seat", None),
         "on_stab": partner_sits_on_stab(partner),
         "activities": activities_visible_to(user)[:DASHBOARD_ACTIVITY_LIMIT],
+        "shared_documents": _shared_documents(user, partner),
     })
+
+
+def _shared_documents(user, partner):
+    """Recent documents other partners shared with the user, their partner or their WGs."""
+    documents = documents_visible_to(user)
+    if partner is not None:
+        documents = documents.exclude(partner=partner)
+    return documents_for_list(documents)[:DASHBOARD_DOCUMENT_LIMIT]
 
 
 @require_POST

@@ -10,8 +10,23 @@ class PartnersConfig(AppConfig):
         from clusterpolisee.core.models import Category, register_activity_verb
         from clusterpolisee.core.visibility import register_visibility
 
-        from .selectors import partners_visible_to
+        from .selectors import documents_visible_to, partners_visible_to
 
-        register_activity_verb("partner.profile_updated", _("updated the partner profile of"),
-                               Category.PARTNERS)
+        for verb, label, category in [
+            ("partner.profile_updated", _("updated the partner profile of"), Category.PARTNERS),
+            ("staff.invited", _("invited"), Category.PARTNERS),
+            ("staff.invitation_revoked", _("withdrew the invitation of"), Category.PARTNERS),
+            ("staff.joined", _("joined"), Category.PARTNERS),
+            ("staff.role_changed", _("changed the role of"), Category.PARTNERS),
+            ("staff.removed", _("removed from the staff"), Category.PARTNERS),
+            ("document.created", _("uploaded"), Category.DOCUMENTS),
+            ("document.version_added", _("uploaded a new version of"), Category.DOCUMENTS),
+            ("document.shared", _("shared"), Category.DOCUMENTS),
+            ("document.unshared", _("stopped sharing"), Category.DOCUMENTS),
+            ("document.downloaded", _("downloaded"), Category.DOCUMENTS),
+            ("document.deleted", _("deleted"), Category.DOCUMENTS),
+            ("share.received", _("shared with your partner"), Category.DOCUMENTS),
+        ]:
+            register_activity_verb(verb, label, category)
         register_visibility("partners.partner", partners_visible_to)
+        register_visibility("partners.document", documents_visible_to)

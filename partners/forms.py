@@ -4,11 +4,11 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from .models import Partner
+from .models import Document, Folder, Membership, Note, Partner
 
 
 class PartnerProfileForm(forms.ModelForm):
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Partner
@@ -26,3 +26,128 @@ class PartnerProfileForm(forms.ModelForm):
                    "limit": filesizeformat(settings.LOGO_MAX_BYTES)}
             )
         return logo
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of the colleague"))
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices,
+                             initial=Membership.Role.MEMBER)
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+
+
+class InvitationSignupForm(forms.Form):
+    """Create an account for the invited address; the e-mail is proven by the link."""
+
+    full_name = forms.CharField(label=_("Your full name"), max_length=150)
+    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput(
+        attrs={"autocomplete": "new-password"}), strip=False)
+    password2 = forms.CharField(label=_("Password (again)"), widget=forms.PasswordInput(
+        attrs={"autocomplete": "new-password"}), strip=False)
+
+    def __init__(self, *args, email, **kwargs):
+        self.email = email
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        from django.contrib.auth import password_validation
+
+        from clusterpolisee.users.models import User
+
+        cleaned = super().clean()
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("The two passwords differ."))
+        elif p1:
+            try:
+                password_validation.validate_password(
+                    p1, User(email=self.email, full_name=cleaned.get("full_name", "")))
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class FolderForm(forms.ModelForm):
+    class Meta:
+        model = Folder
+        fields = ["name"]
+        labels = {"name": _("New folder")}
+
+
+class NoteForm(forms.ModelForm):
+    class Meta:
+        model = Note
+        fields = ["title", "folder", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 10})}
+
+    def __init__(self, *args, partner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["folder"].queryset = Folder.objects.filter(partner=partner)
+
+
+def _tag_fields(form):
+    from workgroups.models import WorkingGroup, WorkPackage
+
+    form.fields["working_groups"] = forms.ModelMultipleChoiceField(
+        label=_("Working groups"), required=False, queryset=WorkingGroup.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tags for finding the document; they do not share it."))
+    form.fields["work_packages"] = forms.ModelMultipleChoiceField(
+        label=_("Work packages"), required=False, queryset=WorkPackage.objects.all(),
+        widget=forms.CheckboxSelectMultiple)
+
+
+class DocumentForm(forms.ModelForm):
+    """Upload a new document (with ``with_file``) or edit its description and tags."""
+
+    file = forms.FileField(label=_("File"), required=True,
+                           help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument, images or "
+                                       "CSV."))
+
+    class Meta:
+        model = Document
+        fields = ["title", "description", "folder"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, partner, with_file=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["folder"].queryset = Folder.objects.filter(partner=partner)
+        _tag_fields(self)
+        if self.instance.pk:
+            self.initial.setdefault("working_groups", list(self.instance.working_groups.all()))
+            self.initial.setdefault("work_packages", list(self.instance.work_packages.all()))
+        if not with_file:
+            del self.fields["file"]
+        else:
+            self.fields["file"].help_text = _(
+                "PDF, Word, Excel, PowerPoint, OpenDocument, images or CSV; at most %(limit)s."
+            ) % {"limit": filesizeformat(settings.DOCUMENT_MAX_BYTES)}
+
+
+class VersionForm(forms.Form):
+    file = forms.FileField(label=_("New version of the file"))
+    comment = forms.CharField(label=_("What changed"), max_length=255, required=False)
+
+
+class ShareForm(forms.Form):
+    visibility = forms.ChoiceField(label=_("Who may see this document"),
+                                   choices=Document.Visibility.choices,
+                                   widget=forms.RadioSelect)
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Partners"), required=False, queryset=Partner.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Used when sharing with named partners and working groups."))
+    working_groups = forms.ModelMultipleChoiceField(
+        label=_("Working groups"), required=False, queryset=None,
+        widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, document, **kwargs):
+        from workgroups.models import WorkingGroup
+
+        super().__init__(*args, **kwargs)
+        self.fields["partners"].queryset = (Partner.objects.active()
+                                            .exclude(pk=document.partner_id)
+                                            .select_related("country"))
+        self.fields["working_groups"].queryset = WorkingGroup.objects.all()

@@ -136,3 +136,209 @@ class Membership(models.Model):
     @property
     def is_admin(self) -> bool:
         return self.role == self.Role.ADMIN
+
+
+class Invitation(models.Model):
+    """A partner admin's invitation to join the partner's staff, accepted through a signed,
+    expiring, single-use link (see ``services.invitation_token``)."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="invitations",
+                                verbose_name=_("partner"))
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role"), max_length=10, choices=Membership.Role.choices,
+                            default=Membership.Role.MEMBER)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, related_name="+", verbose_name=_("invited by"))
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+")
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "email"],
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="one_open_invitation_per_partner_and_email"),
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.partner.label}"
+
+    @property
+    def is_open(self) -> bool:
+        from django.utils import timezone
+
+        return (self.accepted_at is None and self.revoked_at is None
+                and self.expires_at > timezone.now())
+
+
+class Folder(models.Model):
+    """A folder in a partner's private workspace."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="folders",
+                                verbose_name=_("partner"))
+    name = models.CharField(_("name"), max_length=120)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("folder")
+        verbose_name_plural = _("folders")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["partner", "name"],
+                                               name="unique_folder_name_per_partner")]
+
+    def __str__(self):
+        return self.name
+
+
+class Note(models.Model):
+    """A note in the workspace; visible to the partner's staff only."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="notes",
+                                verbose_name=_("partner"))
+    folder = models.ForeignKey(Folder, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="notes", verbose_name=_("folder"))
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), blank=True,
+                            help_text=_("Basic formatting is kept: paragraphs, bold, italics, "
+                                        "lists and links."))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                               related_name="+", verbose_name=_("author"))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["-updated_at"]
+
+    def __str__(self):
+        return self.title
+
+
+class Document(models.Model):
+    """A file owned by a partner, with its versions and who it is shared with."""
+
+    class Visibility(models.TextChoices):
+        PRIVATE = "private", _("Private to our partner")
+        SHARED = "shared", _("Shared with named partners and working groups")
+        ALL_PARTNERS = "partners", _("All partners")
+        PUBLIC = "public", _("Public")
+
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="documents",
+                                verbose_name=_("partner"))
+    folder = models.ForeignKey(Folder, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="documents", verbose_name=_("folder"))
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    working_groups = models.ManyToManyField("workgroups.WorkingGroup", blank=True,
+                                            related_name="tagged_documents",
+                                            verbose_name=_("working groups"))
+    work_packages = models.ManyToManyField("workgroups.WorkPackage", blank=True,
+                                           related_name="tagged_documents",
+                                           verbose_name=_("work packages"))
+    visibility = models.CharField(_("shared with"), max_length=10, choices=Visibility.choices,
+                                  default=Visibility.PRIVATE)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, related_name="+", verbose_name=_("created by"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    current_version = models.ForeignKey("DocumentVersion", on_delete=models.SET_NULL, null=True,
+                                        blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-updated_at", "-id"]
+        indexes = [models.Index(fields=["partner", "-updated_at"]),
+                   models.Index(fields=["visibility", "-updated_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("documents:detail", kwargs={"pk": self.pk})
+
+
+def private_storage():
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+def _version_path(instance, filename):
+    import uuid
+
+    # the stored name says nothing about the file; the original name is kept in a field
+    return f"documents/{instance.document.partner_id}/{uuid.uuid4().hex}"
+
+
+class DocumentVersion(models.Model):
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    file = models.FileField(upload_to=_version_path, max_length=300,
+                            storage=private_storage)
+    filename = models.CharField(_("file name"), max_length=150)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveBigIntegerField(_("size"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, related_name="+", verbose_name=_("uploaded by"))
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    comment = models.CharField(_("what changed"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("document version")
+        verbose_name_plural = _("document versions")
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"],
+                                               name="unique_version_number")]
+
+    def __str__(self):
+        return f"{self.document} v{self.number}"
+
+
+class DocumentShare(models.Model):
+    """One explicit grant: a document shared with a named partner or a working group.
+
+    The one sharing mechanism of the platform; ``selectors.documents_visible_to`` is the
+    only reader. Exactly one of ``partner`` / ``working_group`` is set.
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="shares")
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, null=True, blank=True,
+                                related_name="documents_shared_with",
+                                verbose_name=_("partner"))
+    working_group = models.ForeignKey("workgroups.WorkingGroup", on_delete=models.CASCADE,
+                                      null=True, blank=True,
+                                      related_name="documents_shared_with",
+                                      verbose_name=_("working group"))
+    shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                  null=True, related_name="+")
+    shared_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document share")
+        verbose_name_plural = _("document shares")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(partner__isnull=False, working_group__isnull=True)
+                           | Q(partner__isnull=True, working_group__isnull=False)),
+                name="share_targets_exactly_one"),
+            models.UniqueConstraint(fields=["document", "partner"],
+                                    condition=Q(partner__isnull=False),
+                                    name="unique_share_per_partner"),
+            models.UniqueConstraint(fields=["document", "working_group"],
+                                    condition=Q(working_group__isnull=False),
+                                    name="unique_share_per_wg"),
+        ]
+
+    def __str__(self):
+        return str(self.partner or self.working_group)

@@ -1,20 +1,35 @@
-"""Partner directory, partner pages and the partner admins' page."""
+"""Partner directory, partner pages, the partner admins' page (staff, invitations) and the
+audit log."""
 import mimetypes
 
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from clusterpolisee.core.services import activity_record
+from clusterpolisee.users.services import user_create
 
+from . import services
 from .filters import PartnerDirectoryFilter
-from .forms import PartnerProfileForm
-from .models import Partner
-from .permissions import can_manage_partner, can_see_partner_staff
-from .selectors import partner_directory, partner_for_detail, staff_of
+from .forms import InvitationForm, InvitationSignupForm, PartnerProfileForm, RoleForm
+from .models import Invitation, Membership, Partner
+from .permissions import can_manage_partner, can_see_partner_staff, can_view_audit_log
+from .selectors import (
+    audit_log_visible_to,
+    open_invitations,
+    partner_directory,
+    partner_for_detail,
+    staff_of,
+)
+
+AUDIT_PAGE_SIZE = 50
 
 
 def directory(request):
@@ -50,12 +65,28 @@ def logo(request, slug):
     return response
 
 
-@login_required
-def manage(request, slug):
+def _managed_partner(request, slug) -> Partner:
     partner = get_object_or_404(Partner.objects.active().select_related("country"), slug=slug)
     if not can_manage_partner(request.user, partner):
         # Another partner's admin pages do not exist as far as this user can tell.
         raise Http404
+    return partner
+
+
+def _manage_page(request, partner, *, form=None, invite_form=None, status=200):
+    return render(request, "partners/manage.html", {
+        "partner": partner,
+        "form": form or PartnerProfileForm(instance=partner),
+        "invite_form": invite_form or InvitationForm(),
+        "staff": staff_of(partner),
+        "roles": Membership.Role.choices,
+        "invitations": open_invitations(partner),
+    }, status=status)
+
+
+@login_required
+def manage(request, slug):
+    partner = _managed_partner(request, slug)
     if request.method == "POST":
         form = PartnerProfileForm(request.POST, request.FILES, instance=partner)
         if form.is_valid():
@@ -66,10 +97,138 @@ def manage(request, slug):
             messages.success(request, _("The partner profile was saved."))
             return redirect("partners:manage", slug=partner.slug)
         messages.error(request, _("Please correct the errors below."))
+        return _manage_page(request, partner, form=form)
+    return _manage_page(request, partner)
+
+
+@login_required
+@require_POST
+def invite(request, slug):
+    partner = _managed_partner(request, slug)
+    form = InvitationForm(request.POST)
+    if form.is_valid():
+        try:
+            invitation = services.invitation_create(
+                partner=partner, email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"], invited_by=request.user,
+                accept_url_base=request.build_absolute_uri("/")[:-1])
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                for message in errors:
+                    form.add_error(field if field in form.fields else None, message)
+        else:
+            messages.success(request, _("An invitation was sent to %(email)s.")
+                             % {"email": invitation.email})
+            return redirect("partners:manage", slug=partner.slug)
+    messages.error(request, _("The invitation was not sent; see the message below."))
+    return _manage_page(request, partner, invite_form=form)
+
+
+@login_required
+@require_POST
+def revoke_invitation(request, slug, pk):
+    partner = _managed_partner(request, slug)
+    invitation = get_object_or_404(Invitation, pk=pk, partner=partner)
+    services.invitation_revoke(invitation=invitation, by=request.user)
+    messages.success(request, _("The invitation to %(email)s was withdrawn.")
+                     % {"email": invitation.email})
+    return redirect("partners:manage", slug=partner.slug)
+
+
+@login_required
+@require_POST
+def change_role(request, slug, pk):
+    partner = _managed_partner(request, slug)
+    membership = get_object_or_404(Membership.objects.select_related("user", "partner"),
+                                   pk=pk, partner=partner)
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a valid role."))
     else:
-        form = PartnerProfileForm(instance=partner)
-    return render(request, "partners/manage.html", {
-        "partner": partner,
-        "form": form,
-        "staff": staff_of(partner),
+        try:
+            services.membership_change_role(membership=membership,
+                                            role=form.cleaned_data["role"], by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(name)s is now %(role)s.") % {
+                "name": membership.user, "role": membership.get_role_display()})
+    return redirect("partners:manage", slug=partner.slug)
+
+
+@login_required
+@require_POST
+def remove_staff(request, slug, pk):
+    partner = _managed_partner(request, slug)
+    membership = get_object_or_404(Membership.objects.select_related("user", "partner"),
+                                   pk=pk, partner=partner)
+    try:
+        services.membership_remove(membership=membership, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(name)s no longer works for %(partner)s.")
+                         % {"name": membership.user, "partner": partner.label})
+    return redirect("partners:manage", slug=partner.slug)
+
+
+@login_required
+def audit_log(request, slug):
+    partner = get_object_or_404(Partner.objects.active(), slug=slug)
+    if not can_view_audit_log(request.user, partner):
+        raise Http404
+    page = Paginator(audit_log_visible_to(request.user, partner), AUDIT_PAGE_SIZE).get_page(
+        request.GET.get("page"))
+    return render(request, "partners/audit.html", {"partner": partner, "page": page})
+
+
+def invitation(request, token):
+    """The link from the invitation e-mail: explain, then sign up or log in, then join."""
+    try:
+        invitation = services.invitation_from_token(token)
+    except services.InvitationError as error:
+        return render(request, "partners/invitation_invalid.html", {"reason": str(error)},
+                      status=400)
+    user = request.user
+    form = None
+    if user.is_authenticated:
+        if request.method == "POST":
+            try:
+                services.invitation_accept(invitation=invitation, user=user)
+            except services.InvitationError as error:
+                return render(request, "partners/invitation_invalid.html",
+                              {"reason": str(error)}, status=400)
+            messages.success(request, _("Welcome to %(partner)s.")
+                             % {"partner": invitation.partner.name})
+            return redirect("dashboard")
+    elif _account_exists(invitation.email):
+        pass  # the page offers the login link, which brings them back here
+    else:
+        form = InvitationSignupForm(request.POST or None, email=invitation.email)
+        if request.method == "POST" and form.is_valid():
+            try:
+                with transaction.atomic():
+                    new_user = user_create(email=invitation.email,
+                                           password=form.cleaned_data["password1"],
+                                           full_name=form.cleaned_data["full_name"],
+                                           language=request.LANGUAGE_CODE)
+                    services.invitation_accept(invitation=invitation, user=new_user)
+            except services.InvitationError as error:
+                return render(request, "partners/invitation_invalid.html",
+                              {"reason": str(error)}, status=400)
+            login(request, new_user, backend="clusterpolisee.users.backends.AuthenticationBackend")
+            messages.success(request, _("Welcome to %(partner)s.")
+                             % {"partner": invitation.partner.name})
+            return redirect("dashboard")
+    return render(request, "partners/invitation.html", {
+        "invitation": invitation, "form": form,
+        "has_account": not user.is_authenticated and form is None,
     })
+
+
+def _account_exists(email) -> bool:
+    from clusterpolisee.users.models import User
+
+    return User.objects.filter(email__iexact=email).exists()
+
+

@@ -4,6 +4,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 
 from clusterpolisee.core.demo import DEMO_EMAIL_DOMAIN, load_data
+from partners.demo import seed_documents
 from partners.models import Partner
 
 from .models import (
@@ -38,6 +39,8 @@ def seed(ctx):
         SteeringCommitteeSeat.objects.get_or_create(partner=partner)
     if ctx.with_accounts:
         _assign_demo_roles()
+        # partner documents are tagged with and shared to WGs, so they come after them
+        seed_documents(ctx)
 
 
 def _assign_demo_roles():

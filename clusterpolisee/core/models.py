@@ -42,6 +42,7 @@ class Activity(models.Model):
         WORKING_GROUP = "wg", _("Member partners of the working group concerned")
         PARTNERS = "partners", _("Staff of every partner")
         PUBLIC = "public", _("Everybody")
+        AUDIT = "audit", _("Audit log only: the partner's admins")
 
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                               blank=True, related_name="activities", verbose_name=_("actor"))
@@ -55,6 +56,8 @@ class Activity(models.Model):
         help_text=_("What the target was called when it happened; kept if it is deleted."),
     )
     target_url = models.CharField(max_length=500, blank=True)
+    detail = models.CharField(_("detail"), max_length=255, blank=True,
+                              help_text=_("Extra context, e.g. whom a document was shared with."))
     partner = models.ForeignKey("partners.Partner", on_delete=models.SET_NULL, null=True,
                                 blank=True, related_name="activities", verbose_name=_("partner"))
     working_group = models.ForeignKey(

@@ -13,11 +13,13 @@ def user_partner_id(user):
 def activities_visible_to(user) -> QuerySet[Activity]:
     """Activity items the user may read, newest first.
 
-    Public items are for everybody; "partners" items for staff of any partner; partner
-    items for that partner's staff; WG items for staff of the WG's member partners and
-    its coordinators. Platform admins see everything.
+    Audit-only items (downloads, invitations, ...) never appear in feeds; the audit log
+    reads them. Public items are for everybody; "partners" items for staff of any partner;
+    partner items for that partner's staff; WG items for staff of the WG's member partners
+    and its coordinators. Platform admins see everything else.
     """
-    base = Activity.objects.select_related("actor", "partner", "working_group")
+    base = (Activity.objects.select_related("actor", "partner", "working_group")
+            .exclude(visibility=Activity.Visibility.AUDIT))
     if user.is_authenticated and user.is_superuser:
         return base
     visible = Q(visibility=Activity.Visibility.PUBLIC)

@@ -7,7 +7,7 @@ from .models import Activity
 
 def activity_record(
     *, actor, verb: str, target=None, partner=None, working_group=None,
-    visibility: str = Activity.Visibility.PARTNER, target_url: str = "",
+    visibility: str = Activity.Visibility.PARTNER, target_url: str = "", detail: str = "",
 ) -> Activity:
     """Record that ``actor`` did ``verb`` to ``target``; the one event log of the platform.
 
@@ -25,6 +25,7 @@ def activity_record(
         working_group=working_group,
         visibility=visibility,
         target_url=target_url,
+        detail=str(detail)[:255],
     )
     if target is not None:
         activity.target_type = ContentType.objects.get_for_model(target)

@@ -1,0 +1,302 @@
+"""A partner's private workspace (folders, notes, documents) and the documents the user may
+see across partners: detail, download, versions, sharing, deletion."""
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .forms import DocumentForm, FolderForm, NoteForm, ShareForm, VersionForm
+from .models import Document, Note, Partner
+from .permissions import (
+    can_delete_document,
+    can_edit_document,
+    can_share_document,
+    can_use_workspace,
+    can_view_audit_log,
+)
+from .selectors import (
+    audit_log_visible_to,
+    document_versions,
+    documents_for_list,
+    documents_visible_to,
+    folders_of,
+    notes_of,
+)
+
+
+def _workspace_partner(request, slug) -> Partner:
+    partner = get_object_or_404(Partner.objects.active().select_related("country"), slug=slug)
+    if not can_use_workspace(request.user, partner):
+        raise Http404
+    return partner
+
+
+def _form_errors_from(error: ValidationError, form):
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            for message in errors:
+                form.add_error(field if field in form.fields else None, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+@login_required
+def workspace(request, slug):
+    partner = _workspace_partner(request, slug)
+    folders = list(folders_of(partner))
+    folder = None
+    if request.GET.get("folder"):
+        folder = next((f for f in folders if str(f.pk) == request.GET["folder"]), None)
+        if folder is None:
+            raise Http404
+    documents = documents_for_list(Document.objects.filter(partner=partner)
+                                   .select_related("partner", "current_version"))
+    notes = notes_of(partner)
+    if folder is not None:
+        documents, notes = documents.filter(folder=folder), notes.filter(folder=folder)
+    page = Paginator(documents, settings.WORKSPACE_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "partners/workspace.html", {
+        "partner": partner, "folders": folders, "folder": folder, "page": page,
+        "notes": notes[:50], "folder_form": FolderForm(),
+    })
+
+
+@login_required
+@require_POST
+def folder_create(request, slug):
+    partner = _workspace_partner(request, slug)
+    form = FolderForm(request.POST)
+    if form.is_valid():
+        try:
+            folder = services.folder_create(partner=partner, name=form.cleaned_data["name"],
+                                            user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Folder “%(name)s” created.") % {"name": folder.name})
+            return redirect(f"{reverse('partners:workspace', args=[partner.slug])}"
+                            f"?folder={folder.pk}")
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("partners:workspace", slug=partner.slug)
+
+
+@login_required
+def upload(request, slug):
+    partner = _workspace_partner(request, slug)
+    form = DocumentForm(request.POST or None, request.FILES or None, partner=partner,
+                        initial={"folder": request.GET.get("folder")})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            document = services.document_create(
+                partner=partner, user=request.user, title=data["title"],
+                description=data["description"], folder=data["folder"],
+                upload=data["file"], working_groups=data["working_groups"],
+                work_packages=data["work_packages"])
+        except ValidationError as error:
+            _form_errors_from(error, form)
+        else:
+            messages.success(request, _("“%(title)s” was uploaded. It is private to your "
+                                        "partner until you share it.") % {"title": document})
+            return redirect(document)
+    if request.method == "POST":
+        messages.error(request, _("The document was not saved; see the messages below."))
+    return render(request, "partners/document_form.html", {
+        "partner": partner, "form": form, "uploading": True}, status=400 if form.errors else 200)
+
+
+@login_required
+def note_edit(request, slug, pk=None):
+    partner = _workspace_partner(request, slug)
+    note = get_object_or_404(Note, pk=pk, partner=partner) if pk else None
+    form = NoteForm(request.POST or None, instance=note, partner=partner,
+                    initial={"folder": request.GET.get("folder")})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            note = services.note_save(partner=partner, user=request.user, title=data["title"],
+                                      body=data["body"], folder=data["folder"], note=note)
+        except ValidationError as error:
+            _form_errors_from(error, form)
+        else:
+            messages.success(request, _("The note was saved."))
+            return redirect("partners:note", slug=partner.slug, pk=note.pk)
+    return render(request, "partners/note_form.html", {"partner": partner, "form": form,
+                                                        "note": note})
+
+
+@login_required
+def note_detail(request, slug, pk):
+    partner = _workspace_partner(request, slug)
+    note = get_object_or_404(notes_of(partner), pk=pk)
+    return render(request, "partners/note_detail.html", {"partner": partner, "note": note})
+
+
+@login_required
+@require_POST
+def note_delete(request, slug, pk):
+    partner = _workspace_partner(request, slug)
+    note = get_object_or_404(Note, pk=pk, partner=partner)
+    services.note_delete(note=note, user=request.user)
+    messages.success(request, _("The note was deleted."))
+    return redirect("partners:workspace", slug=partner.slug)
+
+
+# --- documents across partners -------------------------------------------------------------
+
+def document_list(request):
+    """Documents the user may see that other partners shared, filterable by WG."""
+    from workgroups.models import WorkingGroup
+
+    documents = documents_visible_to(request.user)
+    membership = getattr(request.user, "membership", None) if request.user.is_authenticated \
+        else None
+    scope = request.GET.get("scope", "shared")
+    if scope == "shared" and membership is not None:
+        documents = documents.exclude(partner_id=membership.partner_id)
+    working_groups = list(WorkingGroup.objects.order_by("code"))
+    wg = next((w for w in working_groups if w.code == request.GET.get("wg")), None)
+    if wg is not None:
+        documents = documents.filter(shares__working_group=wg).distinct()
+    page = Paginator(documents_for_list(documents), settings.WORKSPACE_PAGE_SIZE).get_page(
+        request.GET.get("page"))
+    return render(request, "partners/document_list.html", {
+        "page": page, "working_groups": working_groups, "wg": wg, "scope": scope,
+        "membership": membership,
+    })
+
+
+def _visible_document(request, pk) -> Document:
+    return get_object_or_404(documents_for_list(documents_visible_to(request.user)), pk=pk)
+
+
+def document_detail(request, pk):
+    document = _visible_document(request, pk)
+    user = request.user
+    audit = None
+    if can_view_audit_log(user, document.partner):
+        audit = audit_log_visible_to(user, document.partner).filter(
+            target_type__model="document", target_id=str(document.pk))[:50]
+    return render(request, "partners/document_detail.html", {
+        "document": document,
+        "versions": document_versions(document),
+        "can_edit": can_edit_document(user, document),
+        "can_share": can_share_document(user, document),
+        "can_delete": can_delete_document(user, document),
+        "audit": audit,
+    })
+
+
+def document_download(request, pk, number=None):
+    document = _visible_document(request, pk)
+    if number is None:
+        version = document.current_version
+        if version is None:
+            raise Http404
+    else:
+        version = get_object_or_404(document.versions, number=number)
+    try:
+        handle = version.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    services.document_downloaded(document=document, version=version, user=request.user)
+    response = FileResponse(handle, as_attachment=True, filename=version.filename,
+                            content_type=version.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _document_for_action(request, pk, allowed) -> Document:
+    document = _visible_document(request, pk)
+    if not allowed(request.user, document):
+        raise PermissionDenied
+    return document
+
+
+@login_required
+def document_edit(request, pk):
+    document = _document_for_action(request, pk, can_edit_document)
+    form = DocumentForm(request.POST or None, instance=document, partner=document.partner,
+                        with_file=False)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.document_update(document=document, user=request.user, title=data["title"],
+                                     description=data["description"], folder=data["folder"],
+                                     working_groups=data["working_groups"],
+                                     work_packages=data["work_packages"])
+        except ValidationError as error:
+            _form_errors_from(error, form)
+        else:
+            messages.success(request, _("The document was saved."))
+            return redirect(document)
+    return render(request, "partners/document_form.html", {
+        "partner": document.partner, "form": form, "document": document})
+
+
+@login_required
+def document_new_version(request, pk):
+    document = _document_for_action(request, pk, can_edit_document)
+    form = VersionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.document_add_version(
+                document=document, user=request.user, upload=form.cleaned_data["file"],
+                comment=form.cleaned_data["comment"])
+        except ValidationError as error:
+            _form_errors_from(error, form)
+        else:
+            messages.success(request, _("Version %(number)s was uploaded; earlier versions "
+                                        "are kept.") % {"number": version.number})
+            return redirect(document)
+    return render(request, "partners/document_version_form.html", {
+        "document": document, "form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def document_share(request, pk):
+    document = _document_for_action(request, pk, can_share_document)
+    initial = {
+        "visibility": document.visibility,
+        "partners": [s.partner for s in document.shares.all() if s.partner_id],
+        "working_groups": [s.working_group for s in document.shares.all() if s.working_group_id],
+    }
+    form = ShareForm(request.POST or None, document=document, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.document_share(document=document, user=request.user,
+                                    visibility=data["visibility"], partners=data["partners"],
+                                    working_groups=data["working_groups"])
+        except ValidationError as error:
+            _form_errors_from(error, form)
+        else:
+            messages.success(request, _("Sharing saved: %(how)s.")
+                             % {"how": document.get_visibility_display()})
+            return redirect(document)
+    return render(request, "partners/document_share.html", {
+        "document": document, "form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def document_delete(request, pk):
+    document = _document_for_action(request, pk, can_delete_document)
+    if request.method == "POST":
+        partner = document.partner
+        services.document_delete(document=document, user=request.user)
+        messages.success(request, _("“%(title)s” and all its versions were deleted.")
+                         % {"title": document.title})
+        return redirect("partners:workspace", slug=partner.slug)
+    return render(request, "partners/document_delete.html", {"document": document})
+
+
