@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("partners/", include("partners.urls")),
     path("documents/", include("partners.document_urls")),
+    path("", include("workgroups.urls")),
     path("cms/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
 ]

@@ -12,7 +12,12 @@ from clusterpolisee.core.selectors import activities_visible_to
 from partners.models import Partner
 from partners.selectors import documents_for_list, documents_visible_to
 from workgroups.models import WorkingGroup
-from workgroups.selectors import partner_sits_on_stab, work_packages_led_by, working_groups_of
+from workgroups.selectors import (
+    overdue_deliverables_of,
+    partner_sits_on_stab,
+    work_packages_led_by,
+    working_groups_of,
+)
 
 DASHBOARD_ACTIVITY_LIMIT = 20
 DASHBOARD_DOCUMENT_LIMIT = 8
@@ -45,6 +50,7 @@ def dashboard(request):
         "on_stab": partner_sits_on_stab(partner),
         "activities": activities_visible_to(user)[:DASHBOARD_ACTIVITY_LIMIT],
         "shared_documents": _shared_documents(user, partner),
+        "overdue": overdue_deliverables_of(partner),
     })
 
 

@@ -244,6 +244,9 @@ class Document(models.Model):
     work_packages = models.ManyToManyField("workgroups.WorkPackage", blank=True,
                                            related_name="tagged_documents",
                                            verbose_name=_("work packages"))
+    stage = models.ForeignKey("workgroups.OperationalStage", on_delete=models.SET_NULL,
+                              null=True, blank=True, related_name="tagged_documents",
+                              verbose_name=_("operational stage"))
     visibility = models.CharField(_("shared with"), max_length=10, choices=Visibility.choices,
                                   default=Visibility.PRIVATE)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,

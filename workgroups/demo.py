@@ -41,6 +41,7 @@ def seed(ctx):
         _assign_demo_roles()
         # partner documents are tagged with and shared to WGs, so they come after them
         seed_documents(ctx)
+        seed_governance(ctx)
 
 
 def _assign_demo_roles():
@@ -57,3 +58,68 @@ def _assign_demo_roles():
             seat.save(update_fields=["representative"])
         Committee.objects.filter(kind=Committee.Kind.ADVISORY, coordinator=None).update(
             coordinator=marche_admin)
+
+
+DELIVERABLES = [
+    # code, WP, title, partner slug, due (ISO), status
+    ("D1.1", "WP1", "Project management handbook", "marche-region", "2012-07-31", "approved"),
+    ("D1.2", "WP1", "First progress report", "marche-region", "2013-01-31", "approved"),
+    ("D3.1", "WP3", "Specification of the collaboration platform", "bsmepa", "2012-11-30",
+     "approved"),
+    ("D3.2", "WP3", "Collaboration platform online", "bsmepa", "2013-06-30", "submitted"),
+    ("D4.1", "WP4", "Regional cluster policy assessments", "veneto-region", "2013-09-30",
+     "in_progress"),
+    ("D6.1", "WP6", "Joint Strategic Plan for SEE cluster policy", "marche-region",
+     "2014-09-30", "in_progress"),
+]
+
+
+def seed_governance(ctx):
+    """Deliverables, a pilot action, an open Steering Committee vote and upcoming events."""
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from clusterpolisee.users.models import User
+
+    from . import services
+    from .models import Decision, Deliverable, Event, PilotAction
+
+    partners = {p.slug: p for p in Partner.objects.all()}
+    for code, wp, title, slug, due, status in DELIVERABLES:
+        Deliverable.objects.get_or_create(code=code, defaults={
+            "work_package": WorkPackage.objects.get(code=wp), "title": title,
+            "partner": partners[slug], "due_date": date.fromisoformat(due), "status": status})
+    coordinator = User.objects.filter(email=f"wg3.coordinator@{DEMO_EMAIL_DOMAIN}").first()
+    lead_admin = User.objects.filter(email=f"marche.admin@{DEMO_EMAIL_DOMAIN}").first()
+    wg3 = WorkingGroup.objects.get(code="WG3")
+    stage1 = OperationalStage.objects.get(number=1)
+    if coordinator and not PilotAction.objects.filter(working_group=wg3).exists():
+        services.pilot_create(
+            wg=wg3, user=coordinator, stage=stage1,
+            title="Transnational cluster exchange Sofia–Ancona (demo)",
+            objectives="Test a peer-learning exchange between Bulgarian and Italian cluster "
+                       "managers and measure new cooperation agreements. Demo content.",
+            region="Yugozapaden (BG) and Marche (IT)", partner=partners["bsmepa"],
+            indicators=[("Cluster managers taking part", "people", 0, 20),
+                        ("Cooperation agreements signed", "agreements", 0, 3)])
+    if lead_admin and not Decision.objects.exists():
+        services.decision_create(
+            user=lead_admin, title="Adopt the communication plan for 2013 (demo)",
+            text="The Steering Committee is asked to adopt the communication plan prepared by "
+                 "WP2. Demo content.", deadline=timezone.now() + timedelta(days=14))
+    if coordinator and not Event.objects.exists():
+        start = (timezone.now() + timedelta(days=30)).replace(hour=9, minute=0, second=0,
+                                                              microsecond=0)
+        services.event_save(user=coordinator, event=Event(
+            title="WG3 matchmaking day in Sofia (demo)", kind=Event.Kind.MATCHMAKING,
+            description="B2B meetings between cluster organisations of the partner regions. "
+                        "Demo content.", starts_at=start, ends_at=start + timedelta(hours=8),
+            timezone="Europe/Sofia", place="Sofia, Bulgaria", capacity=40),
+            working_groups=[wg3])
+        services.event_save(user=coordinator, event=Event(
+            title="Peer-learning visit: smart specialisation in Emilia-Romagna (demo)",
+            kind=Event.Kind.PEER_VISIT, description="Demo content.",
+            starts_at=start + timedelta(days=20), ends_at=start + timedelta(days=21),
+            timezone="Europe/Rome", place="Bologna, Italy", capacity=25),
+            working_groups=WorkingGroup.objects.filter(code="WG5"))

@@ -1,5 +1,5 @@
 """Read-side queries for working groups, work packages and committees."""
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from partners.models import Partner
 
@@ -67,3 +67,168 @@ def stab_composition() -> dict:
         "lead_partner": lead,
         "leaders": sorted(leaders.values(), key=lambda e: e["partner"].name),
     }
+
+
+# --- WG spaces ------------------------------------------------------------------------------
+
+def wg_for_space(code: str) -> QuerySet[WorkingGroup]:
+    from partners.models import Membership
+
+    return WorkingGroup.objects.filter(code=code).select_related("lead_partner").prefetch_related(
+        "coordinators",
+        Prefetch("member_partners", queryset=Partner.objects.select_related("country")
+                 .prefetch_related(Prefetch(
+                     "memberships",
+                     queryset=Membership.objects.select_related("user").order_by("user__email")))
+                 .order_by("name")),
+    )
+
+
+def topics_of(wg) -> QuerySet:
+    from .models import Topic
+
+    return (Topic.objects.filter(working_group=wg).select_related("author", "working_group")
+            .annotate(n_replies=Count("replies")))
+
+
+def pending_join_requests(wg) -> QuerySet:
+    from .models import JoinRequest
+
+    return JoinRequest.objects.filter(working_group=wg, status="pending").select_related(
+        "partner", "requested_by")
+
+
+def wg_activity(wg, limit=15):
+    from clusterpolisee.core.models import Activity
+
+    return (Activity.objects.filter(working_group=wg)
+            .exclude(visibility=Activity.Visibility.AUDIT)
+            .select_related("actor", "working_group")[:limit])
+
+
+# --- matrix -----------------------------------------------------------------------------------
+
+def matrix_cells(user) -> dict:
+    """Counts of outputs per (WG id, stage id): findings, pilot actions, documents visible to
+    the user, in a fixed number of grouped queries."""
+    from partners.selectors import documents_visible_to
+
+    from .models import Finding, PilotAction
+
+    cells: dict = {}
+
+    def add(rows, key):
+        for row in rows:
+            cell = cells.setdefault((row["cell_wg"], row["cell_stage"]), {})
+            cell[key] = cell.get(key, 0) + row["n"]
+
+    add(Finding.objects.values(cell_wg=F("working_group_id"), cell_stage=F("stage_id"))
+        .annotate(n=Count("id")), "findings")
+    add(PilotAction.objects.values(cell_wg=F("working_group_id"), cell_stage=F("stage_id"))
+        .annotate(n=Count("id")), "pilots")
+    add(documents_visible_to(user).exclude(stage=None).filter(working_groups__isnull=False)
+        .values(cell_wg=F("working_groups__id"), cell_stage=F("stage_id"))
+        .annotate(n=Count("id")), "documents")
+    return cells
+
+
+# --- pilot actions ---------------------------------------------------------------------------
+
+def pilot_actions_list() -> QuerySet:
+    from .models import PilotAction
+
+    return PilotAction.objects.select_related("working_group", "stage", "partner__country")
+
+
+def pilot_for_detail(pk) -> QuerySet:
+    from .models import PilotAction, PilotTransition
+
+    return PilotAction.objects.filter(pk=pk).select_related(
+        "working_group", "stage", "partner__country", "created_by").prefetch_related(
+        "indicators", Prefetch("transitions",
+                               queryset=PilotTransition.objects.select_related("by")))
+
+
+# --- work packages -----------------------------------------------------------------------------
+
+def overdue_deliverables_of(partner) -> QuerySet:
+    from django.utils import timezone
+
+    from .models import Deliverable
+
+    if partner is None:
+        return Deliverable.objects.none()
+    return (Deliverable.objects.filter(partner=partner, due_date__lt=timezone.localdate())
+            .exclude(status__in=Deliverable.DONE).select_related("work_package"))
+
+
+def wp_for_page(code) -> QuerySet[WorkPackage]:
+    from .models import Deliverable
+
+    return WorkPackage.objects.filter(code=code).select_related("lead_partner").prefetch_related(
+        Prefetch("deliverables", queryset=Deliverable.objects.select_related(
+            "partner", "document")))
+
+
+# --- Steering Committee and events ----------------------------------------------------------------
+
+def decisions_list() -> QuerySet:
+    from .models import Decision
+
+    return (Decision.objects.select_related("meeting").annotate(n_votes=Count("votes"))
+            .order_by("-created_at", "-id"))
+
+
+def upcoming_events(user) -> QuerySet:
+    from django.utils import timezone
+
+    from .models import Event
+
+    return (Event.objects.filter(ends_at__gte=timezone.now())
+            .annotate(n_registered=Count("registrations", distinct=True))
+            .prefetch_related("working_groups").order_by("starts_at"))
+
+
+# --- visibility, registered with clusterpolisee.core.visibility ---------------------------
+
+def _is_staff_or_admin(user) -> bool:
+    return user.is_authenticated and (user.is_superuser
+                                      or getattr(user, "membership", None) is not None)
+
+
+def wgs_visible_to(user) -> QuerySet[WorkingGroup]:
+    return WorkingGroup.objects.all() if _is_staff_or_admin(user) else WorkingGroup.objects.none()
+
+
+def topics_visible_to(user) -> QuerySet:
+    from .models import Topic
+
+    if user.is_authenticated and user.is_superuser:
+        return Topic.objects.all()
+    return Topic.objects.filter(working_group__in=working_groups_of(user).values("id"))
+
+
+def pilot_actions_visible_to(user) -> QuerySet:
+    from .models import PilotAction
+
+    return PilotAction.objects.all() if _is_staff_or_admin(user) else PilotAction.objects.none()
+
+
+def findings_visible_to(user) -> QuerySet:
+    from .models import Finding
+
+    if user.is_authenticated and user.is_superuser:
+        return Finding.objects.all()
+    return Finding.objects.filter(working_group__in=working_groups_of(user).values("id"))
+
+
+def decisions_visible_to(user) -> QuerySet:
+    from .models import Decision
+
+    return Decision.objects.all() if _is_staff_or_admin(user) else Decision.objects.none()
+
+
+def events_visible_to(user) -> QuerySet:
+    from .models import Event
+
+    return Event.objects.all() if user.is_authenticated else Event.objects.none()

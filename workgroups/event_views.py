@@ -1,0 +1,144 @@
+"""Events: list, detail, registration with a capacity, .ics per event and a personal feed."""
+import zoneinfo
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from . import services
+from .forms import EventForm
+from .models import Event, Registration
+from .permissions import can_manage_events, can_view_events
+from .selectors import upcoming_events
+
+FEED_SALT = "workgroups.calendar-feed"
+
+
+def feed_token(user) -> str:
+    return signing.dumps(user.pk, salt=FEED_SALT)
+
+
+def _calendar(events, request) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//ClusterPoliSEE//events//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "ClusterPoliSEE")
+    for event in events:
+        zone = zoneinfo.ZoneInfo(event.timezone)
+        item = CalendarEvent()
+        item.add("uid", f"event-{event.pk}@clusterpolisee")
+        item.add("summary", event.title)
+        item.add("dtstart", event.starts_at.astimezone(zone))
+        item.add("dtend", event.ends_at.astimezone(zone))
+        item.add("dtstamp", event.starts_at)
+        if event.place:
+            item.add("location", event.place)
+        description = event.description
+        if event.online_url:
+            description = f"{description}\n\n{event.online_url}".strip()
+        item.add("description", description)
+        item.add("url", request.build_absolute_uri(event.get_absolute_url()))
+        calendar.add_component(item)
+    return calendar.to_ical()
+
+
+def _ics_response(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def event_list(request):
+    events = list(upcoming_events(request.user))
+    registered = set(Registration.objects.filter(user=request.user).values_list("event_id",
+                                                                                 flat=True))
+    return render(request, "workgroups/event_list.html", {
+        "events": events, "registered": registered,
+        "can_manage": can_manage_events(request.user),
+        "feed_url": request.build_absolute_uri(
+            reverse("workgroups:event_feed", args=[feed_token(request.user)])),
+    })
+
+
+@login_required
+def event_detail(request, pk):
+    if not can_view_events(request.user):
+        raise Http404
+    event = get_object_or_404(Event.objects.prefetch_related("working_groups", "work_packages"),
+                              pk=pk)
+    registrations = list(event.registrations.select_related("user__membership__partner"))
+    return render(request, "workgroups/event_detail.html", {
+        "event": event, "registrations": registrations,
+        "is_registered": any(r.user_id == request.user.pk for r in registrations),
+        "full": event.capacity is not None and len(registrations) >= event.capacity,
+        "can_manage": can_manage_events(request.user),
+        "local_zone": zoneinfo.ZoneInfo(event.timezone),
+    })
+
+
+@login_required
+def event_edit(request, pk=None):
+    if not can_manage_events(request.user):
+        raise PermissionDenied
+    event = get_object_or_404(Event, pk=pk) if pk else Event()
+    form = EventForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.event_save(user=request.user, event=form.save(commit=False),
+                                        working_groups=form.cleaned_data["working_groups"],
+                                        work_packages=form.cleaned_data["work_packages"])
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                for message in errors:
+                    form.add_error(field if field in form.fields else None, message)
+        else:
+            messages.success(request, _("The event was saved."))
+            return redirect(event)
+    return render(request, "workgroups/event_form.html", {"form": form, "event": event},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def event_register(request, pk):
+    event = get_object_or_404(Event, pk=pk)
+    try:
+        if request.POST.get("action") == "cancel":
+            services.event_unregister(event=event, user=request.user)
+            messages.success(request, _("Your registration was cancelled."))
+        else:
+            services.event_register(event=event, user=request.user)
+            messages.success(request, _("You are registered."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(event)
+
+
+@login_required
+def event_ics(request, pk):
+    event = get_object_or_404(Event, pk=pk)
+    return _ics_response(_calendar([event], request), f"event-{event.pk}.ics")
+
+
+def event_feed(request, token):
+    """The events a user registered for, for calendar apps that cannot log in: the signed
+    token in the address identifies the user."""
+    try:
+        user_id = signing.loads(token, salt=FEED_SALT)
+    except signing.BadSignature as exc:
+        raise Http404 from exc
+    user = get_object_or_404(get_user_model(), pk=user_id, is_active=True)
+    events = Event.objects.filter(registrations__user=user).order_by("starts_at")
+    return _ics_response(_calendar(events, request), "clusterpolisee.ics")
+
+

@@ -1,0 +1,348 @@
+"""Write-side services for WG spaces, pilot actions, deliverables, SC decisions and events."""
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from clusterpolisee.core.html import sanitise_html
+from clusterpolisee.core.models import Activity
+from clusterpolisee.core.services import activity_record
+
+from .models import (
+    Decision,
+    Evaluation,
+    Event,
+    Finding,
+    Indicator,
+    JoinRequest,
+    PilotAction,
+    PilotTransition,
+    Registration,
+    Reply,
+    Topic,
+    Vote,
+)
+from .permissions import (
+    can_manage_events,
+    can_manage_pilot,
+    can_manage_wg,
+    can_propose_decision,
+    can_request_to_join,
+    is_wg_member,
+    sc_voter_partner,
+)
+
+
+def _wg_activity(*, actor, verb, target, wg, partner=None):
+    return activity_record(actor=actor, verb=verb, target=target, working_group=wg,
+                           partner=partner, visibility=Activity.Visibility.WORKING_GROUP)
+
+
+# --- membership --------------------------------------------------------------------------
+
+@transaction.atomic
+def join_request_create(*, wg, user, message="") -> JoinRequest:
+    if not can_request_to_join(user, wg):
+        raise PermissionDenied(_("Only a partner admin of a partner outside the group can ask "
+                                 "to join."))
+    partner = user.membership.partner
+    if JoinRequest.objects.filter(working_group=wg, partner=partner, status="pending").exists():
+        raise ValidationError(_("Your partner has already asked to join %(wg)s; a coordinator "
+                                "will answer.") % {"wg": wg.code})
+    request = JoinRequest.objects.create(working_group=wg, partner=partner, requested_by=user,
+                                         message=message)
+    activity_record(actor=user, verb="wg.join_requested", target=wg, working_group=wg,
+                    partner=partner, visibility=Activity.Visibility.WORKING_GROUP)
+    return request
+
+
+@transaction.atomic
+def join_request_decide(*, join_request, user, accept: bool, comment="") -> JoinRequest:
+    wg = join_request.working_group
+    if not can_manage_wg(user, wg):
+        raise PermissionDenied(_("Only the group's coordinators can answer requests to join."))
+    join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+    if join_request.status != JoinRequest.Status.PENDING:
+        raise ValidationError(_("This request has already been answered."))
+    join_request.status = (JoinRequest.Status.ACCEPTED if accept
+                           else JoinRequest.Status.DECLINED)
+    join_request.decided_by, join_request.decided_at = user, timezone.now()
+    join_request.decision_comment = comment
+    join_request.save()
+    if accept:
+        wg.member_partners.add(join_request.partner)
+    activity_record(actor=user, verb="wg.joined" if accept else "wg.join_declined",
+                    target=wg, working_group=wg, partner=join_request.partner,
+                    visibility=(Activity.Visibility.WORKING_GROUP if accept
+                                else Activity.Visibility.PARTNER),
+                    detail=join_request.partner.name)
+    return join_request
+
+
+@transaction.atomic
+def wg_remove_partner(*, wg, partner, user) -> None:
+    if not can_manage_wg(user, wg):
+        raise PermissionDenied(_("Only the group's coordinators can change its members."))
+    wg.member_partners.remove(partner)
+    activity_record(actor=user, verb="wg.partner_removed", target=wg, working_group=wg,
+                    partner=partner, visibility=Activity.Visibility.WORKING_GROUP,
+                    detail=partner.name)
+
+
+# --- discussion board --------------------------------------------------------------------
+
+def _require_member(user, wg):
+    if not is_wg_member(user, wg):
+        raise PermissionDenied(_("Only members of %(wg)s can take part in its discussions.")
+                               % {"wg": wg.code})
+
+
+def _clean_body(body: str) -> str:
+    cleaned = sanitise_html(body).strip()
+    if not cleaned:
+        raise ValidationError({"body": _("Write something first.")})
+    return cleaned
+
+
+@transaction.atomic
+def topic_create(*, wg, user, title: str, body: str) -> Topic:
+    _require_member(user, wg)
+    topic = Topic(working_group=wg, title=title.strip(), body=_clean_body(body), author=user)
+    topic.full_clean()
+    topic.save()
+    _wg_activity(actor=user, verb="wg.topic_created", target=topic, wg=wg)
+    return topic
+
+
+@transaction.atomic
+def reply_create(*, topic, user, body: str) -> Reply:
+    _require_member(user, topic.working_group)
+    reply = Reply(topic=topic, body=_clean_body(body), author=user)
+    reply.full_clean()
+    reply.save()
+    Topic.objects.filter(pk=topic.pk).update(last_activity_at=timezone.now())
+    _wg_activity(actor=user, verb="wg.replied", target=topic, wg=topic.working_group)
+    return reply
+
+
+@transaction.atomic
+def finding_create(*, wg, stage, user, title: str, body: str) -> Finding:
+    if not can_manage_wg(user, wg):
+        raise PermissionDenied(_("Only the group's coordinators record findings."))
+    finding = Finding(working_group=wg, stage=stage, title=title.strip(),
+                      body=_clean_body(body), author=user)
+    finding.full_clean()
+    finding.save()
+    _wg_activity(actor=user, verb="wg.finding_recorded", target=finding, wg=wg)
+    return finding
+
+
+# --- pilot actions ---------------------------------------------------------------------------
+
+NEXT_STATUS = {
+    PilotAction.Status.PROPOSED: PilotAction.Status.APPROVED,
+    PilotAction.Status.APPROVED: PilotAction.Status.RUNNING,
+    PilotAction.Status.RUNNING: PilotAction.Status.EVALUATED,
+    PilotAction.Status.EVALUATED: PilotAction.Status.CLOSED,
+}
+
+
+@transaction.atomic
+def pilot_create(*, wg, user, stage, title, objectives, region, partner, indicators) -> PilotAction:
+    """``indicators``: (name, unit, baseline, target) tuples, numbers already parsed."""
+    if not can_manage_wg(user, wg):
+        raise PermissionDenied(_("Only the group's coordinators create pilot actions."))
+    pilot = PilotAction(working_group=wg, stage=stage, title=title.strip(),
+                        objectives=objectives, region=region, partner=partner,
+                        created_by=user)
+    pilot.full_clean()
+    pilot.save()
+    for name, unit, baseline, target in indicators:
+        indicator = Indicator(pilot_action=pilot, name=name, unit=unit, baseline=baseline,
+                              target=target)
+        indicator.full_clean()
+        indicator.save()
+    _wg_activity(actor=user, verb="pilot.created", target=pilot, wg=wg, partner=partner)
+    return pilot
+
+
+@transaction.atomic
+def pilot_transition(*, pilot, user, to_status: str, comment: str = "") -> PilotAction:
+    if not can_manage_pilot(user, pilot):
+        raise PermissionDenied(_("Only the group's coordinators move pilot actions on."))
+    pilot = PilotAction.objects.select_for_update().get(pk=pilot.pk)
+    expected = NEXT_STATUS.get(pilot.status)
+    if to_status != expected:
+        raise ValidationError(
+            _("A pilot action that is %(current)s can only move to %(next)s.")
+            % {"current": pilot.get_status_display().lower(),
+               "next": PilotAction.Status(expected).label.lower() if expected else "—"})
+    if to_status == PilotAction.Status.EVALUATED and not Evaluation.objects.filter(
+            pilot_action=pilot).exists():
+        raise ValidationError(_("Record the evaluation before marking the pilot action as "
+                                "evaluated."))
+    PilotTransition.objects.create(pilot_action=pilot, from_status=pilot.status,
+                                   to_status=to_status, by=user, comment=comment)
+    pilot.status = to_status
+    pilot.save(update_fields=["status", "updated_at"])
+    _wg_activity(actor=user, verb="pilot.transitioned", target=pilot, wg=pilot.working_group,
+                 partner=pilot.partner)
+    return pilot
+
+
+@transaction.atomic
+def pilot_evaluate(*, pilot, user, method, findings, lessons, results) -> Evaluation:
+    """``results``: {indicator id: (achieved, score)}."""
+    if not can_manage_pilot(user, pilot):
+        raise PermissionDenied(_("Only the group's coordinators evaluate pilot actions."))
+    pilot = PilotAction.objects.select_for_update().get(pk=pilot.pk)
+    if pilot.status not in (PilotAction.Status.RUNNING, PilotAction.Status.EVALUATED):
+        raise ValidationError(_("Only a running pilot action can be evaluated."))
+    evaluation, _created = Evaluation.objects.update_or_create(
+        pilot_action=pilot, defaults={"method": method, "findings": findings,
+                                      "lessons": lessons, "evaluated_by": user})
+    for indicator in pilot.indicators.all():
+        achieved, score = results.get(indicator.pk, (None, None))
+        indicator.achieved, indicator.score = achieved, score
+        indicator.full_clean()
+        indicator.save(update_fields=["achieved", "score"])
+    _wg_activity(actor=user, verb="pilot.evaluated", target=pilot, wg=pilot.working_group,
+                 partner=pilot.partner)
+    return evaluation
+
+
+# --- Steering Committee ------------------------------------------------------------------------
+
+def default_quorum(electorate: int) -> int:
+    """More than half of the partners."""
+    return electorate // 2 + 1
+
+
+@transaction.atomic
+def decision_create(*, user, title, text, deadline, meeting=None, quorum=None) -> Decision:
+    from partners.models import Partner
+
+    if not can_propose_decision(user):
+        raise PermissionDenied(_("Only the lead partner's admins and platform admins put "
+                                 "decisions to the vote."))
+    if deadline <= timezone.now():
+        raise ValidationError({"deadline": _("The voting deadline must be in the future.")})
+    electorate = Partner.objects.active().count()
+    quorum = quorum or default_quorum(electorate)
+    if not 1 <= quorum <= electorate:
+        raise ValidationError({"quorum": _("The quorum must be between 1 and %(n)s.")
+                               % {"n": electorate}})
+    decision = Decision(title=title, text=text, deadline=deadline, meeting=meeting,
+                        quorum=quorum, electorate=electorate, created_by=user)
+    decision.full_clean()
+    decision.save()
+    activity_record(actor=user, verb="sc.decision_opened", target=decision,
+                    visibility=Activity.Visibility.PARTNERS)
+    return decision
+
+
+def decision_is_open(decision) -> bool:
+    return decision.closed_at is None and decision.deadline > timezone.now()
+
+
+def decision_close_if_due(decision) -> Decision:
+    """Close a decision whose deadline passed or that every partner has voted on."""
+    if decision.closed_at is not None:
+        return decision
+    all_voted = decision.votes.count() >= decision.electorate
+    if decision.deadline <= timezone.now() or all_voted:
+        with transaction.atomic():
+            updated = Decision.objects.filter(pk=decision.pk, closed_at=None).update(
+                closed_at=min(timezone.now(), decision.deadline))
+            decision.refresh_from_db()
+            if updated:
+                activity_record(actor=None, verb="sc.decision_closed", target=decision,
+                                visibility=Activity.Visibility.PARTNERS,
+                                detail=str(decision_outcome(decision)["label"]))
+    return decision
+
+
+def decision_outcome(decision) -> dict:
+    counts = {choice: 0 for choice in Vote.Choice.values}
+    for choice in decision.votes.values_list("choice", flat=True):
+        counts[choice] += 1
+    cast = sum(counts.values())
+    quorate = cast >= decision.quorum
+    if decision.closed_at is None and decision_is_open(decision):
+        label = _("Voting is open")
+    elif not quorate:
+        label = _("No quorum: %(cast)s of %(quorum)s votes needed") % {
+            "cast": cast, "quorum": decision.quorum}
+    elif counts["yes"] > counts["no"]:
+        label = _("Adopted")
+    else:
+        label = _("Rejected")
+    return {"counts": counts, "cast": cast, "quorate": quorate, "label": label}
+
+
+def vote_cast(*, decision, user, choice: str) -> Vote:
+    """Record the partner's one vote. The database refuses a second vote for a partner even
+    when two requests race; a vote cannot be changed."""
+    partner = sc_voter_partner(user)
+    if partner is None:
+        raise PermissionDenied(_("Only the partner's Steering Committee representative (or, if "
+                                 "none is named, its partner admin) can vote."))
+    if choice not in Vote.Choice.values:
+        raise ValidationError(_("Choose yes, no or abstain."))
+    decision_close_if_due(decision)
+    if not decision_is_open(decision):
+        raise ValidationError(_("Voting on this decision has closed."))
+    try:
+        with transaction.atomic():
+            vote = Vote.objects.create(decision=decision, partner=partner, choice=choice,
+                                       cast_by=user)
+            activity_record(actor=user, verb="sc.voted", target=decision, partner=partner,
+                            visibility=Activity.Visibility.AUDIT, detail=partner.name)
+    except IntegrityError as exc:
+        raise ValidationError(_("%(partner)s has already voted on this decision.")
+                              % {"partner": partner.label}) from exc
+    decision_close_if_due(decision)
+    return vote
+
+
+# --- events -------------------------------------------------------------------------------------
+
+@transaction.atomic
+def event_save(*, user, event: Event, working_groups=(), work_packages=()) -> Event:
+    if not can_manage_events(user):
+        raise PermissionDenied(_("Only WG coordinators and platform admins create events."))
+    if event.starts_at and event.ends_at and event.ends_at <= event.starts_at:
+        raise ValidationError({"ends_at": _("The event must end after it starts.")})
+    if event.pk and event.capacity is not None:
+        taken = event.registrations.count()
+        if event.capacity < taken:
+            raise ValidationError({"capacity": _(
+                "%(n)s people have already registered; the capacity cannot be lower.")
+                % {"n": taken}})
+    created = event.pk is None
+    event.created_by = event.created_by or user
+    event.full_clean()
+    event.save()
+    event.working_groups.set(working_groups)
+    event.work_packages.set(work_packages)
+    if created:
+        activity_record(actor=user, verb="event.created", target=event,
+                        visibility=Activity.Visibility.PARTNERS)
+    return event
+
+
+@transaction.atomic
+def event_register(*, event, user) -> Registration:
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.ends_at <= timezone.now():
+        raise ValidationError(_("This event is over."))
+    if Registration.objects.filter(event=event, user=user).exists():
+        raise ValidationError(_("You are already registered."))
+    if event.capacity is not None and event.registrations.count() >= event.capacity:
+        raise ValidationError(_("The event is full."))
+    return Registration.objects.create(event=event, user=user)
+
+
+@transaction.atomic
+def event_unregister(*, event, user) -> None:
+    Registration.objects.filter(event=event, user=user).delete()
