@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from clusterpolisee.core.forms import add_service_errors
 from clusterpolisee.core.services import activity_record
 from clusterpolisee.users.services import user_create
 
@@ -113,9 +114,7 @@ def invite(request, slug):
                 role=form.cleaned_data["role"], invited_by=request.user,
                 accept_url_base=request.build_absolute_uri("/")[:-1])
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                for message in errors:
-                    form.add_error(field if field in form.fields else None, message)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("An invitation was sent to %(email)s.")
                              % {"email": invitation.email})

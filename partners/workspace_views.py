@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from clusterpolisee.core.forms import add_service_errors
+
 from . import services
 from .forms import DocumentForm, FolderForm, NoteForm, ShareForm, VersionForm
 from .models import Document, Note, Partner
@@ -36,16 +38,6 @@ def _workspace_partner(request, slug) -> Partner:
     if not can_use_workspace(request.user, partner):
         raise Http404
     return partner
-
-
-def _form_errors_from(error: ValidationError, form):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            for message in errors:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 @login_required
@@ -103,7 +95,7 @@ def upload(request, slug):
                 upload=data["file"], working_groups=data["working_groups"],
                 work_packages=data["work_packages"])
         except ValidationError as error:
-            _form_errors_from(error, form)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("“%(title)s” was uploaded. It is private to your "
                                         "partner until you share it.") % {"title": document})
@@ -126,7 +118,7 @@ def note_edit(request, slug, pk=None):
             note = services.note_save(partner=partner, user=request.user, title=data["title"],
                                       body=data["body"], folder=data["folder"], note=note)
         except ValidationError as error:
-            _form_errors_from(error, form)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The note was saved."))
             return redirect("partners:note", slug=partner.slug, pk=note.pk)
@@ -236,7 +228,7 @@ def document_edit(request, pk):
                                      working_groups=data["working_groups"],
                                      work_packages=data["work_packages"])
         except ValidationError as error:
-            _form_errors_from(error, form)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The document was saved."))
             return redirect(document)
@@ -254,7 +246,7 @@ def document_new_version(request, pk):
                 document=document, user=request.user, upload=form.cleaned_data["file"],
                 comment=form.cleaned_data["comment"])
         except ValidationError as error:
-            _form_errors_from(error, form)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Version %(number)s was uploaded; earlier versions "
                                         "are kept.") % {"number": version.number})
@@ -279,7 +271,7 @@ def document_share(request, pk):
                                     visibility=data["visibility"], partners=data["partners"],
                                     working_groups=data["working_groups"])
         except ValidationError as error:
-            _form_errors_from(error, form)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Sharing saved: %(how)s.")
                              % {"how": document.get_visibility_display()})

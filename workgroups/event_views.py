@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from clusterpolisee.core.forms import add_service_errors
+
 from . import services
 from .forms import EventForm
 from .models import Event, Registration
@@ -98,9 +100,7 @@ def event_edit(request, pk=None):
                                         working_groups=form.cleaned_data["working_groups"],
                                         work_packages=form.cleaned_data["work_packages"])
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                for message in errors:
-                    form.add_error(field if field in form.fields else None, message)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The event was saved."))
             return redirect(event)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from clusterpolisee.core.forms import add_service_errors
 from partners.models import Partner
 
 from . import services
@@ -60,16 +61,6 @@ from .selectors import (
 )
 
 PAGE_SIZE = 25
-
-
-def _errors_into(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            for message in errors:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def _require(allowed: bool):
@@ -131,8 +122,6 @@ def wg_join(request, code):
         try:
             services.join_request_create(wg=wg, user=request.user,
                                          message=form.cleaned_data["message"])
-        except PermissionDenied:
-            raise
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -184,7 +173,7 @@ def topic_create(request, code):
         try:
             topic = services.topic_create(wg=wg, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_into(form, error)
+            add_service_errors(form, error)
         else:
             return redirect(topic)
     messages.error(request, _("The topic was not posted: %(errors)s") % {
@@ -202,7 +191,7 @@ def topic_detail(request, code, pk):
         try:
             services.reply_create(topic=topic, user=request.user, body=form.cleaned_data["body"])
         except ValidationError as error:
-            _errors_into(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your reply was posted."))
             return redirect(topic)
@@ -273,7 +262,7 @@ def pilot_create(request, code):
             pilot = services.pilot_create(wg=wg, user=request.user, indicators=indicators,
                                           **form.cleaned_data)
         except ValidationError as error:
-            _errors_into(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The pilot action was proposed."))
             return redirect(pilot)
@@ -337,7 +326,7 @@ def pilot_evaluate(request, pk):
                                     lessons=form.cleaned_data["lessons"],
                                     results=form.results())
         except ValidationError as error:
-            _errors_into(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The evaluation was recorded."))
             return redirect(pilot)
@@ -410,7 +399,7 @@ def decision_create(request):
                                                 text=data["text"], deadline=data["deadline"],
                                                 meeting=data["meeting"], quorum=data["quorum"])
         except ValidationError as error:
-            _errors_into(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The decision is open for votes."))
             return redirect(decision)
@@ -430,8 +419,6 @@ def decision_detail(request, pk):
             try:
                 services.vote_cast(decision=decision, user=request.user,
                                    choice=form.cleaned_data["choice"])
-            except PermissionDenied:
-                raise
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
