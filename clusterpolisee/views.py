@@ -9,11 +9,13 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from clusterpolisee.core.selectors import activities_visible_to
+from consultations.selectors import consultations_open_to
 from partners.models import Partner
 from workgroups.models import WorkingGroup
 from workgroups.selectors import partner_sits_on_stab, work_packages_led_by, working_groups_of
 
 DASHBOARD_ACTIVITY_LIMIT = 20
+DASHBOARD_CONSULTATION_LIMIT = 5
 
 
 def landing(request):
@@ -42,6 +44,7 @@ def dashboard(request):
         "sc_seat": getattr(partner, "sc_seat", None),
         "on_stab": partner_sits_on_stab(partner),
         "activities": activities_visible_to(user)[:DASHBOARD_ACTIVITY_LIMIT],
+        "open_consultations": consultations_open_to(user)[:DASHBOARD_CONSULTATION_LIMIT],
     })
 
 
