@@ -163,7 +163,9 @@ def attachment_download(request, pk, attachment_id):
 def consultation_detail(request, pk):
     consultation = _consultation(request, pk)
     user = request.user
-    can_take_part = permissions.can_take_part(user, consultation)
+    is_blocked = permissions.is_blocked_from(user, consultation)
+    can_take_part = (consultation.is_accepting_comments and not is_blocked
+                     and permissions.is_in_audience(user, consultation))
     form = CommentForm(initial={"parent": request.GET.get("reply_to") or None})
     if request.method == "POST":
         form = CommentForm(request.POST)
@@ -201,7 +203,7 @@ def consultation_detail(request, pk):
         "my_rating": my_rating,
         "attachments": list(consultation.attachments.all()),
         "can_take_part": can_take_part,
-        "is_blocked": permissions.is_blocked_from(user, consultation),
+        "is_blocked": is_blocked,
         "is_moderator": is_moderator,
         "can_manage": permissions.can_manage_consultation(user, consultation),
         "base": reverse("consultations:detail", kwargs={"pk": consultation.pk}),
