@@ -81,27 +81,41 @@ def consultation_list(user, *, phase: str = "", working_group=None) -> QuerySet[
 def thread_of(consultation, user) -> list[Comment]:
     """Every comment of the consultation in reading order (each followed by its replies).
 
-    One query: reaction counts and whether this user reacted or flagged come as
-    annotations, authors with their partner, country and stakeholder profile by join.
-    The tree is put together here rather than by a query per level.
+    A constant five queries whatever the size: the comments, their authors (with partner,
+    country and stakeholder profile), reaction counts, this user's reactions and flags.
+    Authors are fetched once each rather than joined to every comment, and counts come
+    from one grouped query, so a 500-comment thread stays cheap; the tree is put together
+    here rather than by a query per level. Each comment carries ``who`` (see
+    ``participant_of``), ``n_agree``, ``n_disagree``, ``my_agree``, ``my_disagree`` and
+    ``flagged_by_me``.
     """
-    mine = Reaction.objects.filter(comment=OuterRef("pk"), user=user.pk)
-    flagged = Flag.objects.filter(comment=OuterRef("pk"), user=user.pk)
-    comments = list(
-        Comment.objects.filter(consultation=consultation)
-        .select_related("author__membership__partner__country",
-                        "author__stakeholder_profile__country")
-        .annotate(
-            n_agree=Count("reactions", filter=Q(reactions__kind=Reaction.Kind.AGREE)),
-            n_disagree=Count("reactions", filter=Q(reactions__kind=Reaction.Kind.DISAGREE)),
-            my_agree=Exists(mine.filter(kind=Reaction.Kind.AGREE)),
-            my_disagree=Exists(mine.filter(kind=Reaction.Kind.DISAGREE)),
-            flagged_by_me=Exists(flagged),
-        )
-        .order_by("created_at", "id")
-    )
+    from clusterpolisee.users.models import User
+
+    comments = list(Comment.objects.filter(consultation=consultation).defer("body")
+                    .order_by("created_at", "id"))
+    authors = User.objects.filter(id__in={c.author_id for c in comments}).select_related(
+        "membership__partner__country", "stakeholder_profile__country")
+    by_id = {author.pk: author for author in authors}
+    counts = Counter()
+    for comment_id, kind, n in (Reaction.objects.filter(comment__consultation=consultation)
+                                .values("comment_id", "kind").annotate(n=Count("id"))
+                                .values_list("comment_id", "kind", "n")):
+        counts[(comment_id, kind)] = n
+    mine, flagged = {}, set()
+    if user.is_authenticated:
+        mine = dict(Reaction.objects.filter(comment__consultation=consultation, user=user)
+                    .values_list("comment_id", "kind"))
+        flagged = set(Flag.objects.filter(comment__consultation=consultation, user=user)
+                      .values_list("comment_id", flat=True))
     children: dict[int | None, list[Comment]] = {}
     for comment in comments:
+        comment.author = by_id[comment.author_id]
+        comment.who = participant_of(comment.author)
+        comment.n_agree = counts[(comment.pk, Reaction.Kind.AGREE)]
+        comment.n_disagree = counts[(comment.pk, Reaction.Kind.DISAGREE)]
+        comment.my_agree = mine.get(comment.pk) == Reaction.Kind.AGREE
+        comment.my_disagree = mine.get(comment.pk) == Reaction.Kind.DISAGREE
+        comment.flagged_by_me = comment.pk in flagged
         children.setdefault(comment.parent_id, []).append(comment)
     ordered: list[Comment] = []
 

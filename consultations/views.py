@@ -2,12 +2,14 @@
 role the user lacks answer 404, as for an object they may not see."""
 import csv
 import html
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -42,6 +44,7 @@ from .selectors import (
     results_of,
     thread_of,
 )
+from .thread import render_thread
 
 
 def _consultation(request, pk):
@@ -184,18 +187,25 @@ def consultation_detail(request, pk):
                 return redirect(comment.get_absolute_url())
     comments = thread_of(consultation, user)
     is_moderator = permissions.can_moderate_consultation(user, consultation)
+    window = timedelta(minutes=settings.CONSULTATION_EDIT_WINDOW_MINUTES)
+    editable_since, user_id = timezone.now() - window, user.pk
     for comment in comments:
-        comment.who = participant_of(comment.author)
-        comment.can_edit = services.can_still_edit(comment, user)
+        # services.can_still_edit, per comment without re-reading the clock and the user
+        comment.can_edit = (comment.author_id == user_id and comment.created_at > editable_since
+                            and comment.deleted_at is None and comment.hidden_at is None)
     reply_to = None
     if form["parent"].value():
         reply_to = next((c for c in comments if str(c.pk) == str(form["parent"].value())), None)
     my_rating = None
     if consultation.rating_question:
         my_rating = consultation.ratings.filter(user=user).values_list("value", flat=True).first()
+    base = reverse("consultations:detail", kwargs={"pk": consultation.pk})
     return render(request, "consultations/detail.html", {
         "consultation": consultation,
         "comments": comments,
+        "thread_html": render_thread(comments, user=user, base=base,
+                                     can_take_part=can_take_part, is_moderator=is_moderator,
+                                     csrf_token=get_token(request)),
         "n_shown": sum(1 for c in comments if not c.is_deleted and not c.is_hidden),
         "form": form,
         "reply_to": reply_to,
@@ -206,7 +216,7 @@ def consultation_detail(request, pk):
         "is_blocked": is_blocked,
         "is_moderator": is_moderator,
         "can_manage": permissions.can_manage_consultation(user, consultation),
-        "base": reverse("consultations:detail", kwargs={"pk": consultation.pk}),
+        "base": base,
         "max_chars": settings.CONSULTATION_COMMENT_MAX_CHARS,
     })
 

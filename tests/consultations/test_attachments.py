@@ -37,7 +37,7 @@ def upload(client, consultation, name, content):
 
 @pytest.mark.parametrize(("name", "content"), [
     ("background.pdf", PDF), ("questions.docx", _docx()), ("notes.odt", _odt()),
-    ("data.csv", "region,score\nMarche,4\n".encode()),
+    ("data.csv", b"region,score\nMarche,4\n"),
     ("map.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)])
 def test_accepted_documents(client, cast, make_consultation, settings, tmp_path, name,
                             content):
