@@ -1,5 +1,7 @@
 """Read-side queries: which consultations a user may see, and a thread as a tree."""
 from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
 
 from django.apps import apps
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
@@ -78,24 +80,58 @@ def consultation_list(user, *, phase: str = "", working_group=None) -> QuerySet[
     return qs.order_by("-opens_at", "-id")
 
 
-def thread_of(consultation, user) -> list[Comment]:
+@dataclass(slots=True)
+class ThreadComment:
+    """A comment as the thread page shows it: plain data, no model instance per row."""
+
+    pk: int
+    parent_id: int | None
+    depth: int
+    author_id: int
+    author: object
+    who: dict
+    body_html: str
+    created_at: datetime
+    edited_at: datetime | None
+    deleted_at: datetime | None
+    hidden_at: datetime | None
+    hidden_reason: str
+    n_agree: int = 0
+    n_disagree: int = 0
+    my_agree: bool = False
+    my_disagree: bool = False
+    flagged_by_me: bool = False
+    can_edit: bool = False
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+
+THREAD_FIELDS = ("id", "parent_id", "depth", "author_id", "body_html", "created_at", "edited_at",
+                 "deleted_at", "hidden_at", "hidden_reason")
+
+
+def thread_of(consultation, user) -> list[ThreadComment]:
     """Every comment of the consultation in reading order (each followed by its replies).
 
-    A constant five queries whatever the size: the comments, their authors (with partner,
-    country and stakeholder profile), reaction counts, this user's reactions and flags.
-    Authors are fetched once each rather than joined to every comment, and counts come
-    from one grouped query, so a 500-comment thread stays cheap; the tree is put together
-    here rather than by a query per level. Each comment carries ``who`` (see
-    ``participant_of``), ``n_agree``, ``n_disagree``, ``my_agree``, ``my_disagree`` and
-    ``flagged_by_me``.
+    A constant five queries whatever the size: the comments (as rows, not model
+    instances), their authors (with partner, country and stakeholder profile) once each,
+    reaction counts from one grouped query, this user's reactions and flags. The tree is
+    put together here rather than by a query per level; a 500-comment thread stays cheap
+    (bench/consultation_thread.py).
     """
     from clusterpolisee.users.models import User
 
-    comments = list(Comment.objects.filter(consultation=consultation).defer("body")
-                    .order_by("created_at", "id"))
-    authors = User.objects.filter(id__in={c.author_id for c in comments}).select_related(
+    rows = list(Comment.objects.filter(consultation=consultation).order_by("created_at", "id")
+                .values_list(*THREAD_FIELDS))
+    authors = User.objects.filter(id__in={row[3] for row in rows}).select_related(
         "membership__partner__country", "stakeholder_profile__country")
-    by_id = {author.pk: author for author in authors}
+    by_id = {author.pk: (author, participant_of(author)) for author in authors}
     counts = Counter()
     for comment_id, kind, n in (Reaction.objects.filter(comment__consultation=consultation)
                                 .values("comment_id", "kind").annotate(n=Count("id"))
@@ -107,17 +143,21 @@ def thread_of(consultation, user) -> list[Comment]:
                     .values_list("comment_id", "kind"))
         flagged = set(Flag.objects.filter(comment__consultation=consultation, user=user)
                       .values_list("comment_id", flat=True))
-    children: dict[int | None, list[Comment]] = {}
-    for comment in comments:
-        comment.author = by_id[comment.author_id]
-        comment.who = participant_of(comment.author)
-        comment.n_agree = counts[(comment.pk, Reaction.Kind.AGREE)]
-        comment.n_disagree = counts[(comment.pk, Reaction.Kind.DISAGREE)]
-        comment.my_agree = mine.get(comment.pk) == Reaction.Kind.AGREE
-        comment.my_disagree = mine.get(comment.pk) == Reaction.Kind.DISAGREE
-        comment.flagged_by_me = comment.pk in flagged
-        children.setdefault(comment.parent_id, []).append(comment)
-    ordered: list[Comment] = []
+    agree, disagree = Reaction.Kind.AGREE.value, Reaction.Kind.DISAGREE.value
+    children: dict[int | None, list[ThreadComment]] = {}
+    for pk, parent_id, depth, author_id, body_html, created, edited, deleted, hidden, reason \
+            in rows:
+        author, who = by_id[author_id]
+        mine_kind = mine.get(pk)
+        comment = ThreadComment(
+            pk=pk, parent_id=parent_id, depth=depth, author_id=author_id, author=author,
+            who=who, body_html=body_html, created_at=created, edited_at=edited,
+            deleted_at=deleted, hidden_at=hidden, hidden_reason=reason,
+            n_agree=counts[(pk, agree)], n_disagree=counts[(pk, disagree)],
+            my_agree=mine_kind == agree, my_disagree=mine_kind == disagree,
+            flagged_by_me=pk in flagged)
+        children.setdefault(parent_id, []).append(comment)
+    ordered: list[ThreadComment] = []
 
     def walk(parent_id):
         for comment in children.get(parent_id, []):

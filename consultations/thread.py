@@ -29,6 +29,7 @@ def render_thread(comments, *, user, base: str, can_take_part: bool, is_moderato
     user_id = user.pk  # request.user is a lazy object; read it once, not per comment
     csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
     parts = []
+    who_html = {}  # per author, escaped once
     for c in comments:
         pk = c.pk
         created = localtime(c.created_at)
@@ -36,6 +37,8 @@ def render_thread(comments, *, user, base: str, can_take_part: bool, is_moderato
         if c.is_deleted:
             label = t["deleted_label"]
             who = f'<span class="muted">{label}</span>'
+        elif c.author_id in who_html:
+            label, who = who_html[c.author_id]
         else:
             label = escape(str(c.author))
             who = f"<strong>{label}</strong>"
@@ -43,6 +46,7 @@ def render_thread(comments, *, user, base: str, can_take_part: bool, is_moderato
                 who += f" · {escape(c.who['partner'])}"
             if c.who["type"] == "stakeholder":
                 who += f' <span class="badge">{t["stakeholder"]}</span>'
+            who_html[c.author_id] = (label, who)
         edited = f' · <span class="muted">{t["edited"]}</span>' if c.edited_at else ""
         parts.append(
             f'<article class="{classes}" id="comment-{pk}" aria-label="{label}">'
