@@ -250,3 +250,12 @@ def test_rating_question_is_answered_once_per_person(client, cast, make_consulta
     response = client.post(reverse("consultations:rating", args=[c.pk]), {"value": "9"},
                            follow=True)
     assert "Choose a rating from 1 to 5." in response.content.decode()
+
+
+def test_a_nonsense_reply_target_is_ignored_not_an_error(client, cast, make_consultation):
+    c = make_consultation()
+    client.force_login(cast.marche_member)
+    assert client.get(c.get_absolute_url(), {"reply_to": "abc"}).status_code == 200
+    response = client.post(c.get_absolute_url(), {"body": "Hello", "parent": "99999"})
+    assert response.status_code == 302
+    assert Comment.objects.get().parent is None
