@@ -7,7 +7,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, log_in
+from tests.browser.conftest import ARTIFACTS, assert_accessible, log_in
 from tests.factories import PASSWORD, ConsultationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,6 +16,11 @@ STAKEHOLDER = "nina@adriatic-cluster.example.org"
 SECRET = "a-long-enough-secret-42"
 SCRIPTED = ('Our members need regional data first. <script>window.__pwned = 1</script>'
             '<img src="x" onerror="window.__pwned = 2"><b onmouseover="window.__pwned = 3">x</b>')
+
+
+def snapshot(page, name):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"consultations-{name}.png"), full_page=True)
 
 
 def switch_user(page, email, password=PASSWORD):
@@ -44,6 +49,7 @@ def test_stakeholder_comment_is_flagged_hidden_and_the_summary_reaches_them(page
     page.get_by_label("Country").select_option(label="Italy")
     page.get_by_label("WG3: International cluster cooperation and networking").check()
     page.get_by_label("I accept the terms of participation").check()
+    snapshot(page, "signup")
     page.get_by_role("button", name="Sign up").click()
     expect(page.locator("main")).to_contain_text("Verify Your Email Address")
     EmailAddress.objects.filter(email=STAKEHOLDER).update(verified=True)
@@ -75,6 +81,7 @@ def test_stakeholder_comment_is_flagged_hidden_and_the_summary_reaches_them(page
     assert page.locator("article.comment script, article.comment img").count() == 0
     assert dialogs == []
     assert_accessible(page)
+    snapshot(page, "thread")
 
     # a partner member flags it
     switch_user(page, people.marche_member.email)
@@ -90,6 +97,7 @@ def test_stakeholder_comment_is_flagged_hidden_and_the_summary_reaches_them(page
     page.get_by_role("link", name="Moderation queue").click()
     expect(page.locator("main")).to_contain_text("Off topic: this is about data")
     assert_accessible(page)
+    snapshot(page, "moderation")
     page.get_by_label("Reason shown in place of the comment").fill("Off topic")
     page.get_by_role("button", name="Hide comment").click()
     expect(page.locator(".messages")).to_contain_text("The comment is hidden.")
