@@ -1,7 +1,10 @@
 """factory-boy factories and the named personas the tests talk about."""
+from datetime import timedelta
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
 
 from clusterpolisee.users.models import User
 from partners.models import Country, Membership, Partner
@@ -131,3 +134,32 @@ class Personas:
                                                     is_superuser=True, full_name="Ana Admin"))
         self.cms_editor = with_totp(cms_editor(email="editor@example.org",
                                                full_name="Elena Editor"))
+
+
+def stakeholder(*, approved=True, organisation="Danube Cluster Network", country=None,
+                **user_fields):
+    """A signed-up outsider with a stakeholder profile, approved unless told otherwise."""
+    from clusterpolisee.users.models import StakeholderProfile
+
+    user = UserFactory(**user_fields)
+    StakeholderProfile.objects.create(
+        user=user, organisation=organisation,
+        country=country or CountryFactory(iso_code="RS", name="Serbia"),
+        terms_accepted_at=timezone.now(),
+        state=StakeholderProfile.State.APPROVED if approved else StakeholderProfile.State.PENDING)
+    return user
+
+
+class ConsultationFactory(factory.django.DjangoModelFactory):
+    """An open consultation, two weeks left, unless told otherwise."""
+
+    class Meta:
+        model = "consultations.Consultation"
+
+    title = factory.Sequence(lambda n: f"Consultation {n}")
+    background = "<p>What should the project do?</p>"
+    audience = "stakeholders"
+    state = "open"
+    owner = factory.SubFactory(UserFactory)
+    opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))

@@ -135,8 +135,10 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "clusterpolisee.users.adapters.AccountAdapter"
-# Sign-up is opened by the stakeholder issue; until then accounts are created by admins.
-ACCOUNT_ALLOW_SIGNUPS = env.bool("ACCOUNT_ALLOW_SIGNUPS", default=False)
+# Outside organisations sign up as stakeholders (e-mail verified, then approved by a
+# platform admin or WG coordinator); partner staff join through invitations.
+ACCOUNT_ALLOW_SIGNUPS = env.bool("ACCOUNT_ALLOW_SIGNUPS", default=True)
+ACCOUNT_SIGNUP_FORM_CLASS = "clusterpolisee.users.forms.StakeholderSignupForm"
 # 10 failed logins per account in 15 minutes: the 11th attempt is locked out.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "30/15m/ip,10/15m/key",
@@ -211,6 +213,13 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+
+# --- consultations ------------------------------------------------------------------------
+CONSULTATION_COMMENT_MAX_CHARS = env.int("CONSULTATION_COMMENT_MAX_CHARS", default=10_000)
+CONSULTATION_COMMENTS_PER_MINUTE = env.int("CONSULTATION_COMMENTS_PER_MINUTE", default=5)
+CONSULTATION_EDIT_WINDOW_MINUTES = env.int("CONSULTATION_EDIT_WINDOW_MINUTES", default=15)
+CONSULTATION_ATTACHMENT_MAX_BYTES = env.int("CONSULTATION_ATTACHMENT_MAX_BYTES",
+                                            default=20 * 1024 * 1024)
 
 # --- project data -----------------------------------------------------------------------
 PROJECT_START = "2012-05-01"

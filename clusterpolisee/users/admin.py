@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import StakeholderProfile, User
 
 
 @admin.register(User)
@@ -21,3 +21,11 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),
     )
+
+
+@admin.register(StakeholderProfile)
+class StakeholderProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "country", "state", "created_at"]
+    list_filter = ["state", "country"]
+    search_fields = ["user__email", "user__full_name", "organisation"]
+    raw_id_fields = ["user", "approved_by"]

@@ -75,3 +75,46 @@ class User(AbstractBaseUser, PermissionsMixin):
     def must_use_mfa(self) -> bool:
         """Platform admins and CMS editors must log in with a second factor."""
         return self.is_superuser or self.is_staff or self.is_cms_editor
+
+
+class StakeholderProfile(models.Model):
+    """The user-group tier: a person from an outside organisation who signed up.
+
+    Approval by a platform admin or a WG coordinator lets them take part in consultations
+    opened to stakeholders; partner staff never have a profile (they join by invitation).
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for approval")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="stakeholder_profile",
+                                verbose_name=_("user"))
+    organisation = models.CharField(_("organisation"), max_length=200,
+                                    help_text=_("The organisation the person works for."))
+    country = models.ForeignKey("partners.Country", on_delete=models.PROTECT,
+                                related_name="stakeholders", verbose_name=_("country"))
+    interests = models.ManyToManyField("workgroups.WorkingGroup", blank=True,
+                                       related_name="interested_stakeholders",
+                                       verbose_name=_("interests"),
+                                       help_text=_("Working groups whose themes interest them."))
+    terms_accepted_at = models.DateTimeField(_("terms accepted"))
+    state = models.CharField(_("approval"), max_length=10, choices=State.choices,
+                             default=State.PENDING, db_index=True)
+    approved_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("decided by"))
+    approved_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("signed up"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("stakeholder profile")
+        verbose_name_plural = _("stakeholder profiles")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.user} ({self.organisation})"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.state == self.State.APPROVED

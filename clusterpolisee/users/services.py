@@ -1,8 +1,11 @@
 """Write-side services for accounts."""
 from allauth.account.models import EmailAddress
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .models import User
+from .models import StakeholderProfile, User
 
 
 @transaction.atomic
@@ -18,3 +21,36 @@ def user_create(*, email: str, password: str | None, full_name: str = "",
     user.save()
     EmailAddress.objects.create(user=user, email=user.email, verified=email_verified, primary=True)
     return user
+
+
+@transaction.atomic
+def stakeholder_profile_create(*, user: User, organisation: str, country, interests=(),
+                               state: str = StakeholderProfile.State.PENDING
+                               ) -> StakeholderProfile:
+    """Record a signed-up outsider; they wait for approval unless told otherwise."""
+    if hasattr(user, "membership"):
+        raise ValidationError(_("Partner staff do not need a stakeholder profile."))
+    profile = StakeholderProfile(user=user, organisation=organisation, country=country,
+                                 terms_accepted_at=timezone.now(), state=state)
+    profile.full_clean(exclude=["user"])
+    profile.save()
+    profile.interests.set(interests)
+    return profile
+
+
+@transaction.atomic
+def stakeholder_decide(*, profile: StakeholderProfile, by: User, approve: bool
+                       ) -> StakeholderProfile:
+    """Approve a stakeholder into the user group, or decline them."""
+    from clusterpolisee.core.permissions import can_approve_stakeholders
+
+    if not can_approve_stakeholders(by):
+        raise PermissionDenied(_("Only platform admins and WG coordinators approve stakeholders."))
+    profile = StakeholderProfile.objects.select_for_update().get(pk=profile.pk)
+    profile.state = (StakeholderProfile.State.APPROVED if approve
+                     else StakeholderProfile.State.DECLINED)
+    profile.approved_by = by
+    profile.approved_at = timezone.now()
+    profile.full_clean()
+    profile.save()
+    return profile

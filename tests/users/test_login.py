@@ -159,6 +159,8 @@ def test_password_reset_for_unknown_address_sends_nothing_revealing(client, db):
     assert all("/password/reset/key/" not in m.body for m in mail.outbox)
 
 
-def test_sign_up_is_closed_until_the_stakeholder_tier_opens_it(client, db):
+def test_sign_up_is_open_for_stakeholders_and_can_be_closed(client, db, settings):
+    assert "Sign up as a stakeholder" in client.get(reverse("account_signup")).content.decode()
+    settings.ACCOUNT_ALLOW_SIGNUPS = False
     response = client.get(reverse("account_signup"))
     assert "Sign Up Closed" in response.content.decode()

@@ -1,0 +1,232 @@
+"""Read-side queries: which consultations a user may see, and a thread as a tree."""
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.apps import apps
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from clusterpolisee.core.selectors import user_partner_id
+from clusterpolisee.users.models import StakeholderProfile
+
+from .models import Comment, Consultation, ConsultationBlock, Flag, Reaction
+
+Audience = Consultation.Audience
+State = Consultation.State
+
+
+def _audience_condition(user) -> Q:
+    """The audience rule of ``permissions.is_in_audience`` as a query condition."""
+    condition = Q(audience=Audience.PUBLIC)
+    partner_id = user_partner_id(user)
+    if partner_id:
+        wg_model = apps.get_model("workgroups", "WorkingGroup")
+        own_wgs = wg_model.objects.filter(Q(member_partners=partner_id) | Q(coordinators=user))
+        condition |= Q(audience=Audience.STAKEHOLDERS)
+        condition |= Q(audience=Audience.PARTNERS, working_group=None)
+        condition |= Q(audience=Audience.PARTNERS, working_group__in=own_wgs.values("id"))
+    elif not user.is_superuser:
+        approved = StakeholderProfile.objects.filter(
+            user=user.pk, state=StakeholderProfile.State.APPROVED)
+        condition |= Q(Q(audience=Audience.STAKEHOLDERS) & Q(Exists(approved)))
+    return condition
+
+
+def _moderator_condition(user) -> Q:
+    return Q(owner=user) | Q(working_group__coordinators=user)
+
+
+def consultations_visible_to(user) -> QuerySet[Consultation]:
+    """Consultations the user may open: their audience's non-drafts, and what they moderate."""
+    base = Consultation.objects.select_related("working_group", "work_package", "owner")
+    if not user.is_authenticated:
+        return base.none()
+    if user.is_superuser:
+        return base
+    visible = (~Q(state=State.DRAFT) & _audience_condition(user))
+    moderated = Consultation.objects.filter(_moderator_condition(user)).values("id")
+    return base.filter(visible | Q(id__in=moderated))
+
+
+def consultations_open_to(user) -> QuerySet[Consultation]:
+    """Open consultations the user may comment on now, closing soonest first."""
+    if not user.is_authenticated:
+        return Consultation.objects.none()
+    now = timezone.now()
+    qs = Consultation.objects.select_related("working_group").filter(
+        state=State.OPEN, opens_at__lte=now, closes_at__gt=now)
+    if not user.is_superuser:
+        qs = qs.filter(_audience_condition(user))
+    blocked = ConsultationBlock.objects.filter(consultation=OuterRef("pk"), user=user.pk)
+    return qs.exclude(Exists(blocked)).order_by("closes_at", "id")
+
+
+def consultation_list(user, *, phase: str = "", working_group=None) -> QuerySet[Consultation]:
+    """The listing: visible consultations with their comment counts, filtered."""
+    now = timezone.now()
+    qs = consultations_visible_to(user).annotate(
+        n_comments=Count("comments", filter=Q(comments__deleted_at=None,
+                                              comments__hidden_at=None)))
+    if phase == "open":
+        qs = qs.filter(state=State.OPEN, closes_at__gt=now)
+    elif phase == "closed":
+        qs = qs.filter(Q(state__in=[State.CLOSED, State.SUMMARISED])
+                       | Q(state=State.OPEN, closes_at__lte=now))
+    elif phase == "draft":
+        qs = qs.filter(state=State.DRAFT)
+    if working_group is not None:
+        qs = qs.filter(working_group=working_group)
+    return qs.order_by("-opens_at", "-id")
+
+
+@dataclass(slots=True)
+class ThreadComment:
+    """A comment as the thread page shows it: plain data, no model instance per row."""
+
+    pk: int
+    parent_id: int | None
+    depth: int
+    author_id: int
+    author: object
+    who: dict
+    body_html: str
+    created_at: datetime
+    edited_at: datetime | None
+    deleted_at: datetime | None
+    hidden_at: datetime | None
+    hidden_reason: str
+    n_agree: int = 0
+    n_disagree: int = 0
+    my_agree: bool = False
+    my_disagree: bool = False
+    flagged_by_me: bool = False
+    can_edit: bool = False
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+
+THREAD_FIELDS = ("id", "parent_id", "depth", "author_id", "body_html", "created_at", "edited_at",
+                 "deleted_at", "hidden_at", "hidden_reason")
+
+
+def thread_of(consultation, user) -> list[ThreadComment]:
+    """Every comment of the consultation in reading order (each followed by its replies).
+
+    A constant five queries whatever the size: the comments (as rows, not model
+    instances), their authors (with partner, country and stakeholder profile) once each,
+    reaction counts from one grouped query, this user's reactions and flags. The tree is
+    put together here rather than by a query per level; a 500-comment thread stays cheap
+    (bench/consultation_thread.py).
+    """
+    from clusterpolisee.users.models import User
+
+    rows = list(Comment.objects.filter(consultation=consultation).order_by("created_at", "id")
+                .values_list(*THREAD_FIELDS))
+    authors = User.objects.filter(id__in={row[3] for row in rows}).select_related(
+        "membership__partner__country", "stakeholder_profile__country")
+    by_id = {author.pk: (author, participant_of(author)) for author in authors}
+    counts = Counter()
+    for comment_id, kind, n in (Reaction.objects.filter(comment__consultation=consultation)
+                                .values("comment_id", "kind").annotate(n=Count("id"))
+                                .values_list("comment_id", "kind", "n")):
+        counts[(comment_id, kind)] = n
+    mine, flagged = {}, set()
+    if user.is_authenticated:
+        mine = dict(Reaction.objects.filter(comment__consultation=consultation, user=user)
+                    .values_list("comment_id", "kind"))
+        flagged = set(Flag.objects.filter(comment__consultation=consultation, user=user)
+                      .values_list("comment_id", flat=True))
+    agree, disagree = Reaction.Kind.AGREE.value, Reaction.Kind.DISAGREE.value
+    children: dict[int | None, list[ThreadComment]] = {}
+    for pk, parent_id, depth, author_id, body_html, created, edited, deleted, hidden, reason \
+            in rows:
+        author, who = by_id[author_id]
+        mine_kind = mine.get(pk)
+        comment = ThreadComment(
+            pk=pk, parent_id=parent_id, depth=depth, author_id=author_id, author=author,
+            who=who, body_html=body_html, created_at=created, edited_at=edited,
+            deleted_at=deleted, hidden_at=hidden, hidden_reason=reason,
+            n_agree=counts[(pk, agree)], n_disagree=counts[(pk, disagree)],
+            my_agree=mine_kind == agree, my_disagree=mine_kind == disagree,
+            flagged_by_me=pk in flagged)
+        children.setdefault(parent_id, []).append(comment)
+    ordered: list[ThreadComment] = []
+
+    def walk(parent_id):
+        for comment in children.get(parent_id, []):
+            ordered.append(comment)
+            walk(comment.pk)
+
+    walk(None)
+    return ordered
+
+
+def participant_of(comment_author) -> dict:
+    """Participant type, partner and country of a comment's author (already joined)."""
+    membership = getattr(comment_author, "membership", None)
+    if membership is not None:
+        partner = membership.partner
+        return {"type": "partner", "partner": partner.label, "country": partner.country}
+    profile = getattr(comment_author, "stakeholder_profile", None)
+    if profile is not None:
+        return {"type": "stakeholder", "partner": profile.organisation, "country": profile.country}
+    return {"type": "other", "partner": "", "country": None}
+
+
+def results_of(consultation) -> dict:
+    """Counts for the results view: comments by partner, country and participant type,
+    and honest counts of hidden and deleted comments."""
+    comments = list(
+        Comment.objects.filter(consultation=consultation)
+        .select_related("author__membership__partner__country",
+                        "author__stakeholder_profile__country")
+    )
+    shown = [c for c in comments if not c.is_deleted and not c.is_hidden]
+    by_partner, by_country, by_type = Counter(), Counter(), Counter()
+    people: dict[str, set] = {"partner": set(), "stakeholder": set(), "other": set()}
+    for comment in shown:
+        who = participant_of(comment.author)
+        by_type[who["type"]] += 1
+        people[who["type"]].add(comment.author_id)
+        if who["type"] == "partner":
+            by_partner[who["partner"]] += 1
+        if who["country"] is not None:
+            by_country[who["country"].display_name] += 1
+    ratings = list(consultation.ratings.values_list("value", flat=True))
+    return {
+        "total": len(comments),
+        "shown": len(shown),
+        "hidden": sum(1 for c in comments if c.is_hidden and not c.is_deleted),
+        "deleted": sum(1 for c in comments if c.is_deleted),
+        "by_partner": sorted(by_partner.items(), key=lambda kv: (-kv[1], kv[0])),
+        "by_country": sorted(by_country.items(), key=lambda kv: (-kv[1], kv[0])),
+        "by_type": {kind: {"comments": by_type[kind], "people": len(ids)}
+                    for kind, ids in people.items()},
+        "ratings": {n: ratings.count(n) for n in range(1, 6)},
+        "n_ratings": len(ratings),
+        "mean_rating": round(sum(ratings) / len(ratings), 2) if ratings else None,
+    }
+
+
+def flagged_comments(consultation) -> QuerySet[Comment]:
+    """The moderation queue: comments with unresolved flags, most flagged first."""
+    open_flags = Q(flags__resolved_at=None)
+    return (Comment.objects.filter(consultation=consultation, flags__resolved_at=None)
+            .select_related("author", "hidden_by")
+            .annotate(n_flags=Count("flags", filter=open_flags, distinct=True))
+            .prefetch_related(Prefetch("flags", to_attr="open_flags",
+                                       queryset=Flag.objects.filter(resolved_at=None)
+                                       .select_related("user")))
+            .order_by("-n_flags", "created_at").distinct())
+
+
+def hidden_comments(consultation) -> QuerySet[Comment]:
+    return (Comment.objects.filter(consultation=consultation, hidden_at__isnull=False)
+            .select_related("author", "hidden_by").order_by("-hidden_at"))

@@ -1,0 +1,584 @@
+"""Consultation pages. Every page starts from ``consultations_visible_to``; pages for a
+role the user lacks answer 404, as for an object they may not see."""
+import csv
+import html
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from clusterpolisee.core.models import Activity
+from clusterpolisee.core.permissions import can_approve_stakeholders
+from clusterpolisee.users import services as user_services
+from clusterpolisee.users.models import StakeholderProfile
+
+from . import permissions, services
+from .forms import (
+    AttachmentForm,
+    BlockForm,
+    CommentEditForm,
+    CommentForm,
+    ConsultationForm,
+    ListFilterForm,
+    RatingForm,
+    ReactionForm,
+    ReasonForm,
+    SummaryForm,
+)
+from .models import Comment, ConsultationAttachment, ConsultationBlock
+from .selectors import (
+    consultation_list,
+    consultations_visible_to,
+    flagged_comments,
+    hidden_comments,
+    participant_of,
+    results_of,
+    thread_of,
+)
+from .thread import render_thread
+
+
+def _consultation(request, pk):
+    return get_object_or_404(consultations_visible_to(request.user), pk=pk)
+
+
+def _comment(consultation, comment_id):
+    return get_object_or_404(Comment.objects.select_related("consultation__working_group",
+                                                             "consultation__owner"),
+                             consultation=consultation, pk=comment_id)
+
+
+def _errors(request, exc: ValidationError | PermissionDenied, form=None):
+    """Show a service's refusal: field errors on the form, the rest as messages."""
+    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict") and form is not None:
+        for field, errors in exc.error_dict.items():
+            for error in errors:
+                form.add_error(field if field in form.fields else None, error)
+        return
+    texts = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+    for text in texts:
+        messages.error(request, text)
+
+
+@login_required
+def consultation_list_view(request):
+    form = ListFilterForm(request.GET or None)
+    phase, wg = "", None
+    if form.is_valid():
+        phase, wg = form.cleaned_data["phase"], form.cleaned_data["wg"]
+    return render(request, "consultations/list.html", {
+        "filter_form": form,
+        "consultations": list(consultation_list(request.user, phase=phase, working_group=wg)),
+        "can_create": permissions.can_create_consultation(request.user),
+        "can_approve": can_approve_stakeholders(request.user),
+    })
+
+
+@login_required
+def consultation_create(request):
+    if not permissions.can_create_consultation(request.user):
+        raise Http404
+    form = ConsultationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            consultation = services.consultation_create(owner=request.user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as exc:
+            _errors(request, exc, form)
+        else:
+            messages.success(request, _("The draft was saved. Add documents, then open it."))
+            return redirect("consultations:edit", pk=consultation.pk)
+    return render(request, "consultations/form.html", {"form": form, "consultation": None})
+
+
+@login_required
+def consultation_edit(request, pk):
+    consultation = _consultation(request, pk)
+    if not permissions.can_manage_consultation(request.user, consultation):
+        raise Http404
+    form = ConsultationForm(instance=consultation)
+    attachment_form = AttachmentForm()
+    if request.method == "POST" and "file" in request.FILES:
+        attachment_form = AttachmentForm(request.POST, request.FILES)
+        if attachment_form.is_valid():
+            try:
+                services.attachment_add(consultation=consultation, by=request.user,
+                                        upload=attachment_form.cleaned_data["file"])
+            except (ValidationError, PermissionDenied) as exc:
+                _errors(request, exc, attachment_form)
+            else:
+                messages.success(request, _("The document was added."))
+                return redirect("consultations:edit", pk=pk)
+    elif request.method == "POST":
+        form = ConsultationForm(request.POST, instance=consultation)
+        if form.is_valid():
+            try:
+                services.consultation_update(consultation=consultation, by=request.user,
+                                             **form.cleaned_data)
+            except (ValidationError, PermissionDenied) as exc:
+                _errors(request, exc, form)
+            else:
+                messages.success(request, _("The consultation was saved."))
+                return redirect("consultations:edit", pk=pk)
+    return render(request, "consultations/form.html", {
+        "form": form, "consultation": consultation, "attachment_form": attachment_form,
+        "attachments": consultation.attachments.all(),
+    })
+
+
+@login_required
+@require_POST
+def attachment_remove(request, pk, attachment_id):
+    consultation = _consultation(request, pk)
+    if not permissions.can_manage_consultation(request.user, consultation):
+        raise Http404
+    attachment = get_object_or_404(consultation.attachments, pk=attachment_id)
+    services.attachment_remove(attachment=attachment, by=request.user)
+    messages.success(request, _("The document was removed."))
+    return redirect("consultations:edit", pk=pk)
+
+
+@login_required
+def attachment_download(request, pk, attachment_id):
+    consultation = _consultation(request, pk)
+    attachment = get_object_or_404(ConsultationAttachment, consultation=consultation,
+                                   pk=attachment_id)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=True, filename=attachment.name,
+                            content_type=attachment.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def consultation_detail(request, pk):
+    consultation = _consultation(request, pk)
+    user = request.user
+    is_blocked = permissions.is_blocked_from(user, consultation)
+    can_take_part = (consultation.is_accepting_comments and not is_blocked
+                     and permissions.is_in_audience(user, consultation))
+    form = CommentForm(initial={"parent": request.GET.get("reply_to") or None})
+    if request.method == "POST":
+        form = CommentForm(request.POST)
+        if form.is_valid():
+            parent = None
+            if form.cleaned_data["parent"]:
+                parent = Comment.objects.filter(consultation=consultation,
+                                                pk=form.cleaned_data["parent"]).first()
+            try:
+                comment = services.comment_post(consultation=consultation, author=user,
+                                                body=form.cleaned_data["body"], parent=parent)
+            except (ValidationError, PermissionDenied) as exc:
+                _errors(request, exc, form)
+            else:
+                messages.success(request, _("Your comment was posted."))
+                return redirect(comment.get_absolute_url())
+    comments = thread_of(consultation, user)
+    is_moderator = permissions.can_moderate_consultation(user, consultation)
+    window = timedelta(minutes=settings.CONSULTATION_EDIT_WINDOW_MINUTES)
+    editable_since, user_id = timezone.now() - window, user.pk
+    for comment in comments:
+        # services.can_still_edit, per comment without re-reading the clock and the user
+        comment.can_edit = (comment.author_id == user_id and comment.created_at > editable_since
+                            and comment.deleted_at is None and comment.hidden_at is None)
+    reply_to = None
+    if form["parent"].value():
+        reply_to = next((c for c in comments if str(c.pk) == str(form["parent"].value())), None)
+    my_rating = None
+    if consultation.rating_question:
+        my_rating = consultation.ratings.filter(user=user).values_list("value", flat=True).first()
+    base = reverse("consultations:detail", kwargs={"pk": consultation.pk})
+    return render(request, "consultations/detail.html", {
+        "consultation": consultation,
+        "comments": comments,
+        "thread_html": render_thread(comments, user=user, base=base,
+                                     can_take_part=can_take_part, is_moderator=is_moderator,
+                                     csrf_token=get_token(request)),
+        "n_shown": sum(1 for c in comments if not c.is_deleted and not c.is_hidden),
+        "form": form,
+        "reply_to": reply_to,
+        "rating_form": RatingForm(initial={"value": my_rating}),
+        "my_rating": my_rating,
+        "attachments": list(consultation.attachments.all()),
+        "can_take_part": can_take_part,
+        "is_blocked": is_blocked,
+        "is_moderator": is_moderator,
+        "can_manage": permissions.can_manage_consultation(user, consultation),
+        "base": base,
+        "max_chars": settings.CONSULTATION_COMMENT_MAX_CHARS,
+    })
+
+
+def _back(consultation, comment=None):
+    url = consultation.get_absolute_url()
+    return redirect(f"{url}#comment-{comment.pk}" if comment else url)
+
+
+@login_required
+@require_POST
+def consultation_open(request, pk):
+    consultation = _consultation(request, pk)
+    if not permissions.can_manage_consultation(request.user, consultation):
+        raise Http404
+    try:
+        services.consultation_open(consultation=consultation, by=request.user)
+        messages.success(request, _("The consultation is open."))
+    except (ValidationError, PermissionDenied) as exc:
+        _errors(request, exc)
+    return _back(consultation)
+
+
+@login_required
+@require_POST
+def consultation_close(request, pk):
+    consultation = _consultation(request, pk)
+    if not permissions.can_manage_consultation(request.user, consultation):
+        raise Http404
+    try:
+        services.consultation_close(consultation=consultation, by=request.user)
+        messages.success(request, _("The consultation is closed. You can now write the summary."))
+    except (ValidationError, PermissionDenied) as exc:
+        _errors(request, exc)
+    return _back(consultation)
+
+
+@login_required
+def consultation_summary(request, pk):
+    consultation = _consultation(request, pk)
+    if not permissions.can_manage_consultation(request.user, consultation):
+        raise Http404
+    form = SummaryForm(request.POST or None, initial={"summary": consultation.summary})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.consultation_publish_summary(consultation=consultation, by=request.user,
+                                                  summary=form.cleaned_data["summary"])
+        except (ValidationError, PermissionDenied) as exc:
+            _errors(request, exc, form)
+        else:
+            messages.success(request, _("The summary is published; participants are notified."))
+            return _back(consultation)
+    return render(request, "consultations/summary_form.html",
+                  {"consultation": consultation, "form": form})
+
+
+@login_required
+def comment_edit(request, pk, comment_id):
+    consultation = _consultation(request, pk)
+    comment = _comment(consultation, comment_id)
+    if not services.can_still_edit(comment, request.user):
+        if comment.author_id == request.user.pk:
+            messages.error(request, _("This comment can no longer be edited."))
+            return _back(consultation, comment)
+        raise Http404
+    form = CommentEditForm(request.POST or None, initial={"body": comment.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_edit(comment=comment, by=request.user,
+                                  body=form.cleaned_data["body"])
+        except (ValidationError, PermissionDenied) as exc:
+            _errors(request, exc, form)
+        else:
+            messages.success(request, _("Your comment was updated."))
+            return _back(consultation, comment)
+    return render(request, "consultations/comment_edit.html",
+                  {"consultation": consultation, "comment": comment, "form": form})
+
+
+@login_required
+def comment_delete(request, pk, comment_id):
+    consultation = _consultation(request, pk)
+    comment = _comment(consultation, comment_id)
+    if comment.author_id != request.user.pk or comment.is_deleted:
+        raise Http404
+    if request.method == "POST":
+        services.comment_delete(comment=comment, by=request.user)
+        messages.success(request, _("Your comment was deleted; replies to it stay."))
+        return _back(consultation, comment)
+    return render(request, "consultations/comment_delete.html",
+                  {"consultation": consultation, "comment": comment})
+
+
+@login_required
+@require_POST
+def comment_react(request, pk, comment_id):
+    consultation = _consultation(request, pk)
+    comment = _comment(consultation, comment_id)
+    form = ReactionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.reaction_toggle(comment=comment, user=request.user,
+                                     kind=form.cleaned_data["kind"])
+        except (ValidationError, PermissionDenied) as exc:
+            _errors(request, exc)
+    return _back(consultation, comment)
+
+
+@login_required
+def comment_flag(request, pk, comment_id):
+    consultation = _consultation(request, pk)
+    comment = _comment(consultation, comment_id)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_flag(comment=comment, user=request.user,
+                                  reason=form.cleaned_data["reason"])
+        except (ValidationError, PermissionDenied) as exc:
+            _errors(request, exc, form)
+        else:
+            messages.success(request, _("Thank you; the moderators will look at this comment."))
+            return _back(consultation, comment)
+    return render(request, "consultations/comment_flag.html",
+                  {"consultation": consultation, "comment": comment, "form": form})
+
+
+@login_required
+@require_POST
+def rating(request, pk):
+    consultation = _consultation(request, pk)
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a rating from 1 to 5."))
+        return _back(consultation)
+    try:
+        services.rating_answer(consultation=consultation, user=request.user,
+                               value=form.cleaned_data["value"])
+        messages.success(request, _("Your rating was saved."))
+    except (ValidationError, PermissionDenied) as exc:
+        _errors(request, exc)
+    return _back(consultation)
+
+
+# --- moderation ---------------------------------------------------------------------------
+
+def _moderated(request, pk):
+    consultation = _consultation(request, pk)
+    if not permissions.can_moderate_consultation(request.user, consultation):
+        raise Http404
+    return consultation
+
+
+def _participants(consultation):
+    from clusterpolisee.users.models import User
+
+    return User.objects.filter(consultation_comments__consultation=consultation).exclude(
+        pk=consultation.owner_id).distinct().order_by("full_name", "email")
+
+
+@login_required
+def moderation(request, pk):
+    consultation = _moderated(request, pk)
+    log = (Activity.objects.filter(target_type__app_label="consultations",
+                                   target_type__model="consultation",
+                                   target_id=str(consultation.pk),
+                                   verb__in=services.MODERATION_VERBS)
+           .select_related("actor")[:50])
+    return render(request, "consultations/moderation.html", {
+        "consultation": consultation,
+        "flagged": flagged_comments(consultation),
+        "hidden": hidden_comments(consultation),
+        "blocks": consultation.blocks.select_related("user", "blocked_by"),
+        "block_form": BlockForm(participants=_participants(consultation)),
+        "hide_form": ReasonForm(),
+        "log": log,
+    })
+
+
+@login_required
+@require_POST
+def comment_hide(request, pk, comment_id):
+    consultation = _moderated(request, pk)
+    comment = _comment(consultation, comment_id)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the reason shown in place of the comment."))
+        return redirect("consultations:moderation", pk=pk)
+    services.comment_hide(comment=comment, by=request.user, reason=form.cleaned_data["reason"])
+    messages.success(request, _("The comment is hidden."))
+    return redirect("consultations:moderation", pk=pk)
+
+
+@login_required
+@require_POST
+def comment_unhide(request, pk, comment_id):
+    consultation = _moderated(request, pk)
+    services.comment_unhide(comment=_comment(consultation, comment_id), by=request.user)
+    messages.success(request, _("The comment is shown again."))
+    return redirect("consultations:moderation", pk=pk)
+
+
+@login_required
+@require_POST
+def flags_dismiss(request, pk, comment_id):
+    consultation = _moderated(request, pk)
+    services.flags_dismiss(comment=_comment(consultation, comment_id), by=request.user)
+    messages.success(request, _("The flags were dismissed."))
+    return redirect("consultations:moderation", pk=pk)
+
+
+@login_required
+@require_POST
+def user_block(request, pk):
+    consultation = _moderated(request, pk)
+    form = BlockForm(request.POST, participants=_participants(consultation))
+    if form.is_valid():
+        try:
+            services.user_block(consultation=consultation, user=form.cleaned_data["user"],
+                                by=request.user, reason=form.cleaned_data["reason"])
+            messages.success(request, _("The participant is blocked from this consultation."))
+        except (ValidationError, PermissionDenied) as exc:
+            _errors(request, exc)
+    else:
+        messages.error(request, _("Choose a participant and give a reason."))
+    return redirect("consultations:moderation", pk=pk)
+
+
+@login_required
+@require_POST
+def user_unblock(request, pk, block_id):
+    consultation = _moderated(request, pk)
+    block = get_object_or_404(ConsultationBlock, consultation=consultation, pk=block_id)
+    services.user_unblock(block=block, by=request.user)
+    messages.success(request, _("The block was lifted."))
+    return redirect("consultations:moderation", pk=pk)
+
+
+# --- results and export -------------------------------------------------------------------
+
+@login_required
+def results(request, pk):
+    consultation = _consultation(request, pk)
+    return render(request, "consultations/results.html", {
+        "consultation": consultation,
+        "results": results_of(consultation),
+        "can_export": permissions.can_export_consultation(request.user, consultation),
+    })
+
+
+def _export_rows(consultation):
+    comments = (Comment.objects.filter(consultation=consultation)
+                .select_related("author__membership__partner__country",
+                                "author__stakeholder_profile__country")
+                .order_by("created_at", "id"))
+    for comment in comments:
+        who = participant_of(comment.author)
+        status = "deleted" if comment.is_deleted else "hidden" if comment.is_hidden else "shown"
+        yield {
+            "id": comment.pk,
+            "parent_id": comment.parent_id,
+            "posted_at": comment.created_at.isoformat(),
+            "edited_at": comment.edited_at.isoformat() if comment.edited_at else None,
+            "status": status,
+            "hidden_reason": comment.hidden_reason,
+            "author": "" if comment.is_deleted else str(comment.author),
+            "participant_type": who["type"],
+            "organisation": who["partner"],
+            "country": who["country"].iso_code if who["country"] else "",
+            "text": html.unescape(services.visible_text(comment.body_html)),
+        }
+
+
+def _export_allowed(request, pk):
+    consultation = _consultation(request, pk)
+    if not permissions.can_export_consultation(request.user, consultation):
+        raise Http404
+    return consultation
+
+
+def _spreadsheet_safe(value):
+    # a cell starting with = + - @ would run as a formula in a spreadsheet
+    text = "" if value is None else str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@login_required
+def export_csv(request, pk):
+    consultation = _export_allowed(request, pk)
+    rows = list(_export_rows(consultation))
+    counts = _counts(rows)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="consultation-{pk}-comments.csv"'
+    writer = csv.writer(response)
+    fields = ["id", "parent_id", "posted_at", "edited_at", "status", "hidden_reason", "author",
+              "participant_type", "organisation", "country", "text"]
+    writer.writerow(fields)
+    for row in rows:
+        writer.writerow([_spreadsheet_safe(row[f]) for f in fields])
+    writer.writerow([])
+    writer.writerow(["comments", counts["total"], "shown", counts["shown"], "hidden",
+                     counts["hidden"], "deleted", counts["deleted"]])
+    if consultation.rating_question:
+        writer.writerow(["rating_question", _spreadsheet_safe(consultation.rating_question)])
+        for value, count in results_of(consultation)["ratings"].items():
+            writer.writerow(["rating", value, "answers", count])
+    return response
+
+
+def _counts(rows):
+    return {"total": len(rows),
+            "shown": sum(1 for r in rows if r["status"] == "shown"),
+            "hidden": sum(1 for r in rows if r["status"] == "hidden"),
+            "deleted": sum(1 for r in rows if r["status"] == "deleted")}
+
+
+@login_required
+def export_json(request, pk):
+    consultation = _export_allowed(request, pk)
+    rows = list(_export_rows(consultation))
+    ratings = [{"value": v, "answered_at": at.isoformat()} for v, at in
+               consultation.ratings.order_by("answered_at").values_list("value", "answered_at")]
+    payload = {
+        "consultation": {"id": consultation.pk, "title": consultation.title,
+                         "state": consultation.phase, "audience": consultation.audience,
+                         "opens_at": consultation.opens_at.isoformat(),
+                         "closes_at": consultation.closes_at.isoformat(),
+                         "exported_at": timezone.now().isoformat()},
+        "counts": _counts(rows),
+        "comments": rows,
+        "rating_question": consultation.rating_question,
+        "ratings": ratings,
+    }
+    response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Disposition"] = f'attachment; filename="consultation-{pk}.json"'
+    return response
+
+
+# --- the user group -----------------------------------------------------------------------
+
+@login_required
+def stakeholders(request):
+    if not can_approve_stakeholders(request.user):
+        raise Http404
+    profiles = (StakeholderProfile.objects.select_related("user", "country", "approved_by")
+                .prefetch_related("interests"))
+    return render(request, "consultations/stakeholders.html", {
+        "pending": [p for p in profiles if p.state == StakeholderProfile.State.PENDING],
+        "decided": [p for p in profiles if p.state != StakeholderProfile.State.PENDING][:50],
+    })
+
+
+@login_required
+@require_POST
+def stakeholder_decide(request, profile_id):
+    if not can_approve_stakeholders(request.user):
+        raise Http404
+    profile = get_object_or_404(StakeholderProfile.objects.select_related("user"), pk=profile_id)
+    approve = request.POST.get("decision") == "approve"
+    user_services.stakeholder_decide(profile=profile, by=request.user, approve=approve)
+    text = (_("%(name)s is approved into the user group.") if approve
+            else _("%(name)s was declined.")) % {"name": profile.user}
+    messages.success(request, text)
+    return redirect("consultations:stakeholders")
+
+
