@@ -15,6 +15,7 @@ urlpatterns = [
     path("i18n/setlang/", views.switch_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("partners/", include("partners.urls")),
+    path("notifications/", include("notifications.urls")),
     path("cms/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
 ]

@@ -1,0 +1,236 @@
+"""Daily and weekly digests, sent exactly once per user and period.
+
+1. ``digest_run_prepare`` records the run and one ``Digest`` row per recipient *before*
+   anything is sent. The unique constraint on (user, period, period_start) means a second
+   run of the same period, or two beat schedulers firing at once, cannot add a second row.
+2. ``digest_batch_send`` handles a batch of rows. It builds every digest of the batch with
+   a fixed number of queries, then, per digest, locks the row (``SELECT ... FOR UPDATE
+   SKIP LOCKED``), checks it is still waiting, sends, and marks it sent in the same
+   transaction. A concurrent worker skips a row that is being sent and sees it as sent
+   afterwards; a worker killed mid-send rolls its transaction back, so the row waits again
+   and the redelivered task (``acks_late``) sends it once.
+"""
+import datetime
+import logging
+import smtplib
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone, translation
+
+from .emails import digest_message
+from .models import BouncingAddress, Digest, DigestRun, Notification, Period
+from .preferences import channels_for_users
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 200
+MAX_ATTEMPTS = 5
+
+
+class TransientSendError(smtplib.SMTPException):
+    """Some digests of a batch hit a temporary SMTP error; the task retries the batch."""
+
+
+def period_bounds(period: str, start: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    """The period as aware datetimes in the platform's time zone, [start, end)."""
+    days = 7 if period == Period.WEEKLY else 1
+    tz = timezone.get_default_timezone()
+    begin = datetime.datetime.combine(start, datetime.time.min, tzinfo=tz)
+    end = datetime.datetime.combine(start + datetime.timedelta(days=days), datetime.time.min,
+                                    tzinfo=tz)
+    return begin, end
+
+
+def last_complete_period(period: str, now: datetime.datetime | None = None) -> datetime.date:
+    """Yesterday for daily digests; the Monday of last week for weekly ones."""
+    today = timezone.localdate(now or timezone.now())
+    if period == Period.WEEKLY:
+        this_monday = today - datetime.timedelta(days=today.weekday())
+        return this_monday - datetime.timedelta(days=7)
+    return today - datetime.timedelta(days=1)
+
+
+def period_label(period: str) -> str:
+    return str(Period(period).label).lower()
+
+
+def digest_candidates(*, period: str, period_start: datetime.date) -> dict[int, int]:
+    """{user_id: number of items} for users with unread items of this period's channel."""
+    begin, end = period_bounds(period, period_start)
+    rows = (Notification.objects
+            .filter(created_at__gte=begin, created_at__lt=end, read_at__isnull=True)
+            .values_list("recipient_id", "category").annotate(n=Count("id")).order_by())
+    per_user = defaultdict(list)
+    for user_id, category, n in rows:
+        per_user[user_id].append((category, n))
+    channels = channels_for_users(per_user)
+    candidates = {}
+    for user_id, items in per_user.items():
+        total = sum(n for category, n in items if channels[user_id][category] == period)
+        if total:
+            candidates[user_id] = total
+    return candidates
+
+
+def digest_run_prepare(*, period: str, period_start: datetime.date) -> DigestRun:
+    """Record the run and a waiting ``Digest`` for every recipient; safe to call again."""
+    if period not in Period.values:
+        raise ValueError(f"Unknown digest period {period!r}.")
+    run, _ = DigestRun.objects.get_or_create(period=period, period_start=period_start)
+    candidates = digest_candidates(period=period, period_start=period_start)
+    Digest.objects.bulk_create(
+        [Digest(run=run, user_id=user_id, period=period, period_start=period_start,
+                item_count=n) for user_id, n in candidates.items()],
+        ignore_conflicts=True, batch_size=2000,
+    )
+    if run.prepared_at is None:
+        DigestRun.objects.filter(pk=run.pk, prepared_at__isnull=True).update(
+            prepared_at=timezone.now())
+    return run
+
+
+def pending_batches(run: DigestRun, size: int = BATCH_SIZE) -> list[list[int]]:
+    ids = list(run.digests.filter(status=Digest.Status.PENDING).order_by("pk")
+               .values_list("pk", flat=True))
+    return [ids[i:i + size] for i in range(0, len(ids), size)]
+
+
+@dataclass
+class BatchResult:
+    sent: int = 0
+    skipped: int = 0
+    failed: int = 0
+    retry_later: list[int] = field(default_factory=list)
+
+    def add(self, other: "BatchResult"):
+        self.sent += other.sent
+        self.skipped += other.skipped
+        self.failed += other.failed
+        self.retry_later += other.retry_later
+
+
+def _load_batch(digest_ids):
+    """Everything the batch needs, in a fixed number of queries whatever its size."""
+    digests = list(Digest.objects.filter(pk__in=digest_ids, status=Digest.Status.PENDING)
+                   .select_related("user").order_by("pk"))
+    if not digests:
+        return [], {}, {}, set()
+    users = {d.user_id: d.user for d in digests}
+    channels = channels_for_users(users)
+    emails = [u.email.lower() for u in users.values() if u.email]
+    bouncing = set(BouncingAddress.objects.filter(email__in=emails)
+                   .values_list("email", flat=True))
+    windows = defaultdict(list)
+    for digest in digests:
+        windows[(digest.period, digest.period_start)].append(digest.user_id)
+    condition = Q()
+    for (period, start), user_ids in windows.items():
+        begin, end = period_bounds(period, start)
+        condition |= Q(recipient_id__in=user_ids, created_at__gte=begin, created_at__lt=end)
+    items = defaultdict(list)
+    rows = (Notification.objects.filter(condition, read_at__isnull=True)
+            .select_related("activity", "activity__actor", "activity__working_group",
+                            "activity__target_type")
+            .order_by("recipient_id", "created_at", "id"))
+    for notification in rows:
+        items[notification.recipient_id].append(notification)
+    return digests, channels, items, bouncing
+
+
+def _finish(digest: Digest, status: str, reason: str = "", **extra) -> None:
+    Digest.objects.filter(pk=digest.pk).update(status=status, reason=reason[:255], **extra)
+
+
+def digest_batch_send(*, digest_ids, pause: float | None = None,
+                      on_progress: Callable[[int], None] | None = None) -> BatchResult:
+    """Send the waiting digests among ``digest_ids``; see the module docstring."""
+    pause = getattr(settings, "NOTIFICATIONS_DIGEST_PAUSE", 0) if pause is None else pause
+    result = BatchResult()
+    digests, channels, items, bouncing = _load_batch(digest_ids)
+    connection = get_connection(fail_silently=False)
+    try:
+        for digest in digests:
+            _send_one(digest, channels, items, bouncing, connection, pause, result)
+            if on_progress:
+                on_progress(1)
+    finally:
+        connection.close()
+    return result
+
+
+def _send_one(digest, channels, items, bouncing, connection, pause, result):
+    user = digest.user
+    with transaction.atomic():
+        locked = (Digest.objects.select_for_update(skip_locked=True)
+                  .filter(pk=digest.pk, status=Digest.Status.PENDING)
+                  .values_list("attempts", flat=True).first())
+        if locked is None:
+            return  # being sent by another worker, or already done
+        attempts = locked + 1
+        if not user.is_active or not user.email:
+            logger.warning("digest %s skipped: user %s has no usable e-mail", digest.pk, user.pk)
+            _finish(digest, Digest.Status.SKIPPED, "no e-mail address")
+            result.skipped += 1
+            return
+        if user.email.lower() in bouncing:
+            logger.warning("digest %s skipped: %s is bouncing", digest.pk, user.email)
+            _finish(digest, Digest.Status.SKIPPED, "address is bouncing")
+            result.skipped += 1
+            return
+        wanted = [n for n in items.get(user.pk, ())
+                  if channels[user.pk].get(n.category) == digest.period]
+        if not wanted:
+            _finish(digest, Digest.Status.SKIPPED, "nothing to send", item_count=0)
+            result.skipped += 1
+            return
+        categories = sorted({n.category for n in wanted})
+        try:
+            with translation.override(user.language):
+                label = period_label(digest.period)
+            message = digest_message(user=user, period=digest.period,
+                                     period_start=digest.period_start, period_label=label,
+                                     notifications=wanted, categories=categories)
+        except Exception as exc:  # a broken template must not stop the other digests
+            logger.exception("digest %s could not be rendered", digest.pk)
+            _finish(digest, Digest.Status.FAILED, f"rendering failed: {exc}", attempts=attempts)
+            result.failed += 1
+            return
+        if pause:
+            time.sleep(pause)  # tests widen the window in which a worker can be killed
+        message.connection = connection
+        try:
+            message.send()
+        except smtplib.SMTPRecipientsRefused as exc:
+            logger.warning("digest %s: %s refused, marked as bouncing", digest.pk, user.email)
+            BouncingAddress.objects.get_or_create(email=user.email.lower(),
+                                                  defaults={"reason": str(exc)[:255]})
+            _finish(digest, Digest.Status.SKIPPED, "address refused", attempts=attempts)
+            result.skipped += 1
+            return
+        except (smtplib.SMTPException, OSError) as exc:
+            if attempts >= MAX_ATTEMPTS:
+                logger.error("digest %s failed after %s attempts: %s", digest.pk, attempts, exc)
+                _finish(digest, Digest.Status.FAILED, f"sending failed: {exc}",
+                        attempts=attempts)
+                result.failed += 1
+            else:
+                logger.warning("digest %s: temporary error, will retry: %s", digest.pk, exc)
+                Digest.objects.filter(pk=digest.pk).update(attempts=attempts,
+                                                           reason=str(exc)[:255])
+                result.retry_later.append(digest.pk)
+            return
+        _finish(digest, Digest.Status.SENT, sent_at=timezone.now(), attempts=attempts,
+                item_count=len(wanted))
+        result.sent += 1
+
+
+def digest_run_counts(run: DigestRun) -> dict[str, int]:
+    counts = dict(run.digests.values_list("status").annotate(n=Count("id")).order_by())
+    return {status: counts.get(status, 0) for status in Digest.Status.values}

@@ -1,0 +1,92 @@
+"""Rendering notification e-mails (digest and immediate) in the recipient's language."""
+from collections import OrderedDict
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from clusterpolisee.core.models import Category
+
+from .services import unsubscribe_token
+
+
+def site_url(path: str = "") -> str:
+    base = getattr(settings, "SITE_URL", None) or settings.WAGTAILADMIN_BASE_URL
+    return urljoin(base.rstrip("/") + "/", path.lstrip("/")) if path else base
+
+
+def _group_of(activity) -> tuple[tuple, str]:
+    """(sort key, heading): the working group, else the work package, else the project."""
+    if activity.working_group_id:
+        wg = activity.working_group
+        return (0, wg.code), str(wg)
+    if activity.target_type_id and activity.target_type.model == "workpackage":
+        return (1, activity.target_label), activity.target_label
+    return (2, ""), _("Across the project")
+
+
+def group_items(notifications) -> list[dict]:
+    """Per working group / work package, then per category in the order of the choices."""
+    groups: dict[tuple, dict] = {}
+    order = {value: i for i, value in enumerate(Category.values)}
+    for notification in notifications:
+        key, heading = _group_of(notification.activity)
+        group = groups.setdefault(key, {"heading": heading, "categories": {}})
+        group["categories"].setdefault(notification.category, []).append(notification)
+    result = []
+    for key in sorted(groups):
+        group = groups[key]
+        categories = OrderedDict()
+        for category in sorted(group["categories"], key=lambda c: order.get(c, 99)):
+            categories[category] = {"label": Category(category).label,
+                                    "items": group["categories"][category]}
+        result.append({"heading": group["heading"], "categories": list(categories.values())})
+    return result
+
+
+def _message(*, user, subject, template, context, unsubscribe_url) -> EmailMultiAlternatives:
+    context = {**context, "user": user, "unsubscribe_url": unsubscribe_url,
+               "preferences_url": site_url(reverse("notifications:preferences")),
+               "site_url": site_url()}
+    text = render_to_string(f"notifications/email/{template}.txt", context)
+    html = render_to_string(f"notifications/email/{template}.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[user.email], headers={
+        "List-Unsubscribe": f"<{unsubscribe_url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "Auto-Submitted": "auto-generated",
+    })
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def digest_message(*, user, period, period_start, period_label, notifications, categories):
+    """The digest e-mail for ``user``, in their language."""
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        token = unsubscribe_token(user=user, categories=categories, channel=period)
+        unsubscribe_url = site_url(reverse("notifications:unsubscribe", args=[token]))
+        subject = _("ClusterPoliSEE %(period)s digest: %(count)d new items") % {
+            "period": period_label, "count": len(notifications)}
+        return _message(user=user, subject=subject, template="digest", context={
+            "groups": group_items(notifications), "count": len(notifications),
+            "period_label": period_label, "period_start": period_start,
+        }, unsubscribe_url=unsubscribe_url)
+
+
+def immediate_message(*, user, notification):
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        activity = notification.activity
+        token = unsubscribe_token(user=user, categories=[notification.category],
+                                  channel="immediate")
+        unsubscribe_url = site_url(reverse("notifications:unsubscribe", args=[token]))
+        subject = _("ClusterPoliSEE: %(who)s %(what)s %(target)s") % {
+            "who": activity.actor or _("Someone"), "what": activity.verb_label,
+            "target": activity.target_label}
+        return _message(user=user, subject=subject[:200], template="immediate", context={
+            "notification": notification, "activity": activity,
+            "category_label": Category(notification.category).label,
+            "open_url": site_url(reverse("notifications:open", args=[notification.pk])),
+        }, unsubscribe_url=unsubscribe_url)
