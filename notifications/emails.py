@@ -7,6 +7,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from clusterpolisee.core.models import Category
@@ -68,8 +69,8 @@ def digest_message(*, user, period, period_start, period_label, notifications, c
     with translation.override(user.language or settings.LANGUAGE_CODE):
         token = unsubscribe_token(user=user, categories=categories, channel=period)
         unsubscribe_url = site_url(reverse("notifications:unsubscribe", args=[token]))
-        subject = _("ClusterPoliSEE %(period)s digest: %(count)d new items") % {
-            "period": period_label, "count": len(notifications)}
+        subject = capfirst(_("ClusterPoliSEE %(period)s digest: %(count)d new items") % {
+            "period": period_label, "count": len(notifications)})
         return _message(user=user, subject=subject, template="digest", context={
             "groups": group_items(notifications), "count": len(notifications),
             "period_label": period_label, "period_start": period_start,

@@ -80,6 +80,9 @@ class NotificationPreference(models.Model):
                              related_name="notification_preferences", verbose_name=_("user"))
     category = models.CharField(_("category"), max_length=30, choices=Category.choices)
     channel = models.CharField(_("how"), max_length=10, choices=Channel.choices)
+    public_news = models.BooleanField(
+        _("public news too"), default=False,
+        help_text=_("Also hear about items that are public to everybody in this category."))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -27,3 +27,8 @@ def channels_for_users(user_ids: Iterable[int]) -> dict[int, dict[str, str]]:
 
 def channels_for(user) -> dict[str, str]:
     return channels_for_users([user.pk])[user.pk]
+
+
+def public_news_categories(user) -> set[str]:
+    return set(NotificationPreference.objects.filter(user=user, public_news=True)
+               .values_list("category", flat=True))

@@ -46,7 +46,8 @@ def audience_of(activity) -> QuerySet:
         condition = Q(membership__isnull=False)
     elif scope == Activity.Visibility.PUBLIC:
         condition = Q(pk__in=NotificationPreference.objects.filter(
-            category=activity.category).exclude(channel=Channel.OFF).values("user_id"))
+            category=activity.category, public_news=True).exclude(channel=Channel.OFF)
+            .values("user_id"))
     else:
         return users.none()
     return users.filter(condition)

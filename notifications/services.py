@@ -90,9 +90,14 @@ def notifications_mark_all_read(*, user) -> int:
 # --- preferences ----------------------------------------------------------------------------
 
 @transaction.atomic
-def preferences_update(*, user, channels: dict[str, str]) -> dict[str, tuple[str, str]]:
-    """Save the user's choice per category; returns {category: (old, new)} of what changed."""
-    unknown = set(channels) - set(Category.values)
+def preferences_update(*, user, channels: dict[str, str],
+                       public_news: set[str] | None = None) -> dict[str, tuple[str, str]]:
+    """Save the user's choice per category; returns {category: (old, new)} of what changed.
+
+    ``public_news`` (when given) is the set of categories in which the user also wants to
+    hear about items public to everybody.
+    """
+    unknown = (set(channels) | set(public_news or ())) - set(Category.values)
     if unknown:
         raise ValidationError(f"Unknown categories: {', '.join(sorted(unknown))}.")
     bad = {c for c in channels.values() if c not in Channel.values}
@@ -103,8 +108,10 @@ def preferences_update(*, user, channels: dict[str, str]) -> dict[str, tuple[str
     for category, channel in channels.items():
         preference, _ = NotificationPreference.objects.get_or_create(
             user=user, category=category, defaults={"channel": channel})
-        if preference.channel != channel:
+        public = preference.public_news if public_news is None else category in public_news
+        if preference.channel != channel or preference.public_news != public:
             preference.channel = channel
+            preference.public_news = public
             preference.full_clean()
             preference.save()
         if current[category] != channel:

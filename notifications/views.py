@@ -15,7 +15,7 @@ from clusterpolisee.core.visibility import target_visible_to
 from . import services
 from .forms import PreferencesForm
 from .models import Channel
-from .preferences import channels_for
+from .preferences import channels_for, public_news_categories
 from .selectors import notifications_for
 
 PAGE_SIZE = 30
@@ -69,18 +69,16 @@ def notification_open(request, pk):
 
 @login_required
 def preferences(request):
-    current = channels_for(request.user)
-    form = PreferencesForm(request.POST or None, initial_channels=current)
+    form = PreferencesForm(request.POST or None, initial_channels=channels_for(request.user),
+                           initial_public=public_news_categories(request.user))
     if request.method == "POST" and form.is_valid():
         try:
-            changed = services.preferences_update(user=request.user, channels=form.cleaned_data)
+            services.preferences_update(user=request.user, channels=form.channels(),
+                                        public_news=set(form.cleaned_data["public_news"]))
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            if changed:
-                messages.success(request, _("Your notification preferences are saved."))
-            else:
-                messages.info(request, _("Nothing changed."))
+            messages.success(request, _("Your notification preferences are saved."))
             return redirect("notifications:preferences")
     return render(request, "notifications/preferences.html", {"form": form})
 

@@ -175,11 +175,12 @@ def test_bulgarian_user_gets_a_bulgarian_digest(people, day_items):
     people.wg3_coordinator.save()
     send_daily()
     [message] = mail_to("wg3@bsmepa.example.org")
-    assert "ежедневен бюлетин" in message.subject
-    assert "Здравейте" in message.body
-    assert "Обсъждания в работните групи" in message.body  # the category
+    assert message.subject.startswith("Ежедневен бюлетин на ClusterPoliSEE: 2 нови")
+    assert "Здравейте" in message.body and "съдържа 2 новини" in message.body
+    assert "Дискусии в работните групи" in message.body  # the category
     assert "Консултации" in message.body
     assert "Daily" not in message.body and "Hello" not in message.body
+    assert "Здравейте" in message.alternatives[0][0] and 'lang="bg"' in message.alternatives[0][0]
     [english] = mail_to("member@marche.example.org")
     assert "Hello" in english.body
 

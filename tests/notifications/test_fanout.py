@@ -41,9 +41,11 @@ def test_partners_item_reaches_every_partner_staff_but_no_stakeholder(people, re
 
 def test_public_item_reaches_only_people_who_opted_in(people, record):
     NotificationPreference.objects.create(user=people.stakeholder, category="good_practices",
-                                          channel=Channel.WEEKLY)
+                                          channel=Channel.WEEKLY, public_news=True)
     NotificationPreference.objects.create(user=people.veneto_member, category="good_practices",
-                                          channel=Channel.OFF)
+                                          channel=Channel.OFF, public_news=True)
+    NotificationPreference.objects.create(user=people.marche_member, category="good_practices",
+                                          channel=Channel.WEEKLY)
     item = record(actor=people.cms_editor, verb="test.published", target=people.marche,
                   visibility=Activity.Visibility.PUBLIC)
     assert recipients(item) == {"someone@cluster.example.org"}

@@ -148,12 +148,16 @@ def test_preferences_page_shows_defaults_and_saves(client, people):
     assert "Working-group discussions" in page and "Daily digest" in page
     data = {"wg_discussions": "weekly", "documents": "off", "consultations": "daily",
             "matchmaking": "daily", "good_practices": "weekly", "governance": "immediate",
-            "events": "weekly", "partners": "in_app"}
+            "events": "weekly", "partners": "in_app", "public_news": ["good_practices"]}
     response = client.post(PREFERENCES, data, follow=True)
     assert "preferences are saved" in response.content.decode()
     saved = dict(NotificationPreference.objects.filter(user=people.veneto_member)
                  .values_list("category", "channel"))
     assert saved["wg_discussions"] == "weekly" and saved["documents"] == "off"
+    assert set(NotificationPreference.objects.filter(public_news=True).values_list(
+        "category", flat=True)) == {"good_practices"}
+    assert 'value="good_practices" checked' in response.content.decode().replace(
+        ' id="id_public_news_4"', "")
 
 
 def test_preferences_reject_an_unknown_choice(client, people):
