@@ -24,6 +24,8 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone, translation
 
+from clusterpolisee.core.models import Activity
+
 from .emails import digest_message
 from .models import BouncingAddress, Digest, DigestRun, Notification, Period
 from .preferences import channels_for_users
@@ -102,6 +104,14 @@ def pending_batches(run: DigestRun, size: int = BATCH_SIZE) -> list[list[int]]:
     return [ids[i:i + size] for i in range(0, len(ids), size)]
 
 
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One line of a digest: what happened, and the category it is filed under."""
+
+    activity: Activity
+    category: str
+
+
 @dataclass
 class BatchResult:
     sent: int = 0
@@ -134,13 +144,15 @@ def _load_batch(digest_ids):
     for (period, start), user_ids in windows.items():
         begin, end = period_bounds(period, start)
         condition |= Q(recipient_id__in=user_ids, created_at__gte=begin, created_at__lt=end)
+    # plain tuples for the many rows, model instances only for the few distinct activities
+    rows = list(Notification.objects.filter(condition, read_at__isnull=True)
+                .order_by("recipient_id", "created_at", "id")
+                .values_list("recipient_id", "activity_id", "category"))
+    activities = Activity.objects.select_related("actor", "working_group", "target_type") \
+        .in_bulk({activity_id for _user, activity_id, _category in rows})
     items = defaultdict(list)
-    rows = (Notification.objects.filter(condition, read_at__isnull=True)
-            .select_related("activity", "activity__actor", "activity__working_group",
-                            "activity__target_type")
-            .order_by("recipient_id", "created_at", "id"))
-    for notification in rows:
-        items[notification.recipient_id].append(notification)
+    for user_id, activity_id, category in rows:
+        items[user_id].append(Item(activities[activity_id], category))
     return digests, channels, items, bouncing
 
 

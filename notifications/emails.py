@@ -7,6 +7,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -30,8 +31,34 @@ def _group_of(activity) -> tuple[tuple, str]:
     return (2, ""), _("Across the project")
 
 
+# Rendered digest lines, shared by every digest that lists the same activity. The key holds
+# everything the line shows, so a cached line is never out of date; the cache is bounded.
+_LINES: dict[tuple, tuple[str, str]] = {}
+_LINES_MAX = 50_000
+
+
+def _item_lines(activity) -> tuple[str, str]:
+    """(text, html) of one digest line, in the active language."""
+    actor = str(activity.actor) if activity.actor_id else ""
+    key = (activity.pk, translation.get_language(), actor, activity.verb,
+           activity.target_label, activity.target_url)
+    lines = _LINES.get(key)
+    if lines is None:
+        context = {"activity": activity, "actor": actor, "site_url": site_url()}
+        lines = (render_to_string("notifications/email/_item.txt", context).strip(),
+                 render_to_string("notifications/email/_item.html", context).strip())
+        if len(_LINES) >= _LINES_MAX:
+            _LINES.clear()
+        _LINES[key] = lines
+    return lines
+
+
 def group_items(notifications) -> list[dict]:
-    """Per working group / work package, then per category in the order of the choices."""
+    """Per working group / work package, then per category in the order of the choices.
+
+    ``notifications`` are objects with ``activity`` and ``category``; each category carries
+    its lines already rendered (``text``, ``html``), so the digest template stays cheap.
+    """
     groups: dict[tuple, dict] = {}
     order = {value: i for i, value in enumerate(Category.values)}
     for notification in notifications:
@@ -43,8 +70,12 @@ def group_items(notifications) -> list[dict]:
         group = groups[key]
         categories = OrderedDict()
         for category in sorted(group["categories"], key=lambda c: order.get(c, 99)):
-            categories[category] = {"label": Category(category).label,
-                                    "items": group["categories"][category]}
+            lines = [_item_lines(n.activity) for n in group["categories"][category]]
+            categories[category] = {
+                "label": Category(category).label,
+                "text": "\n".join(text for text, _html in lines),
+                "html": mark_safe("\n".join(html for _text, html in lines)),  # noqa: S308 - escaped by the item template
+            }
         result.append({"heading": group["heading"], "categories": list(categories.values())})
     return result
 
