@@ -19,7 +19,7 @@ def test_private_partner_item_reaches_only_that_partners_staff_and_not_the_actor
                   partner=people.marche)
     assert recipients(item) == {"member@marche.example.org"}
     for outsider in (people.veneto_member, people.bsmepa_member, people.stakeholder,
-                     people.wg3_coordinator):
+                     people.wg3_coordinator, people.platform_admin, people.cms_editor):
         titles = Notification.objects.filter(recipient=outsider).values_list(
             "activity__target_label", flat=True)
         assert "Marche Region" not in list(titles)

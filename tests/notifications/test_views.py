@@ -211,3 +211,22 @@ def test_expired_unsubscribe_link_gives_a_clear_page(client, people, monkeypatch
     response = client.get(reverse("notifications:unsubscribe", args=[token]))
     assert response.status_code == 400 and "expired" in response.content.decode()
     assert not NotificationPreference.objects.exists()
+
+
+@pytest.mark.parametrize("persona", ["stakeholder", "marche_member", "veneto_member",
+                                     "marche_admin", "wg3_coordinator", "cms_editor",
+                                     "platform_admin"])
+def test_every_logged_in_role_sees_its_own_list_and_preferences(client, people, persona,
+                                                               marche_items):
+    user = getattr(people, persona)
+    client.force_login(user)
+    page = client.get(LIST)
+    assert page.status_code == 200
+    own = Notification.objects.filter(recipient=user).count()
+    assert page.content.decode().count('<li id="notification-') == own
+    assert client.get(PREFERENCES).status_code == 200
+
+
+def test_anonymous_visitor_is_sent_to_login_from_the_digest_log(client):
+    response = client.get("/django-admin/notifications/digestrun/")
+    assert response.status_code == 302 and "/accounts/login/" in response.url
