@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.db import connection as db_connection
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone, translation
 
 from clusterpolisee.core.models import Activity
@@ -156,8 +157,23 @@ def _load_batch(digest_ids):
     return digests, channels, items, bouncing
 
 
-def _finish(digest: Digest, status: str, reason: str = "", **extra) -> None:
-    Digest.objects.filter(pk=digest.pk).update(status=status, reason=reason[:255], **extra)
+def _finish(digest: Digest, status: str, reason: str = "", **extra) -> bool:
+    """Record how a waiting digest ended; False if another worker already finished it."""
+    return bool(Digest.objects.filter(pk=digest.pk, status=Digest.Status.PENDING)
+                .update(status=status, reason=reason[:255], **extra))
+
+
+# Claim a waiting digest and mark it sent in one statement. The row lock it takes is held
+# until the transaction ends, i.e. until the e-mail has been handed over; a row another
+# worker is sending is skipped (SKIP LOCKED), and a rollback leaves it waiting.
+CLAIM_SQL = """
+    UPDATE notifications_digest
+       SET status = %s, sent_at = %s, attempts = attempts + 1, item_count = %s, reason = ''
+     WHERE id = (SELECT id FROM notifications_digest
+                  WHERE id = %s AND status = %s
+                    FOR UPDATE SKIP LOCKED)
+    RETURNING attempts
+"""
 
 
 def digest_batch_send(*, digest_ids, pause: float | None = None,
@@ -177,70 +193,79 @@ def digest_batch_send(*, digest_ids, pause: float | None = None,
     return result
 
 
+class _SendFailed(Exception):
+    """Raised inside the claim transaction to roll the claim back."""
+
+    def __init__(self, error, attempts):
+        self.error, self.attempts = error, attempts
+
+
+def _skip(digest, result, reason, **extra):
+    if _finish(digest, Digest.Status.SKIPPED, reason, **extra):
+        result.skipped += 1
+
+
 def _send_one(digest, channels, items, bouncing, connection, pause, result):
     user = digest.user
-    with transaction.atomic():
-        locked = (Digest.objects.select_for_update(skip_locked=True)
-                  .filter(pk=digest.pk, status=Digest.Status.PENDING)
-                  .values_list("attempts", flat=True).first())
-        if locked is None:
-            return  # being sent by another worker, or already done
-        attempts = locked + 1
-        if not user.is_active or not user.email:
-            logger.warning("digest %s skipped: user %s has no usable e-mail", digest.pk, user.pk)
-            _finish(digest, Digest.Status.SKIPPED, "no e-mail address")
-            result.skipped += 1
-            return
-        if user.email.lower() in bouncing:
-            logger.warning("digest %s skipped: %s is bouncing", digest.pk, user.email)
-            _finish(digest, Digest.Status.SKIPPED, "address is bouncing")
-            result.skipped += 1
-            return
-        wanted = [n for n in items.get(user.pk, ())
-                  if channels[user.pk].get(n.category) == digest.period]
-        if not wanted:
-            _finish(digest, Digest.Status.SKIPPED, "nothing to send", item_count=0)
-            result.skipped += 1
-            return
-        categories = sorted({n.category for n in wanted})
-        try:
-            with translation.override(user.language):
-                label = period_label(digest.period)
-            message = digest_message(user=user, period=digest.period,
-                                     period_start=digest.period_start, period_label=label,
-                                     notifications=wanted, categories=categories)
-        except Exception as exc:  # a broken template must not stop the other digests
-            logger.exception("digest %s could not be rendered", digest.pk)
-            _finish(digest, Digest.Status.FAILED, f"rendering failed: {exc}", attempts=attempts)
+    if not user.is_active or not user.email:
+        logger.warning("digest %s skipped: user %s has no usable e-mail", digest.pk, user.pk)
+        return _skip(digest, result, "no e-mail address")
+    if user.email.lower() in bouncing:
+        logger.warning("digest %s skipped: %s is bouncing", digest.pk, user.email)
+        return _skip(digest, result, "address is bouncing")
+    wanted = [n for n in items.get(user.pk, ())
+              if channels[user.pk].get(n.category) == digest.period]
+    if not wanted:
+        return _skip(digest, result, "nothing to send", item_count=0)
+    try:
+        with translation.override(user.language):
+            label = period_label(digest.period)
+        message = digest_message(user=user, period=digest.period,
+                                 period_start=digest.period_start, period_label=label,
+                                 notifications=wanted,
+                                 categories=sorted({n.category for n in wanted}))
+    except Exception as exc:  # a broken template must not stop the other digests
+        logger.exception("digest %s could not be rendered", digest.pk)
+        if _finish(digest, Digest.Status.FAILED, f"rendering failed: {exc}",
+                   attempts=F("attempts") + 1):
             result.failed += 1
-            return
-        if pause:
-            time.sleep(pause)  # tests widen the window in which a worker can be killed
-        message.connection = connection
-        try:
-            message.send()
-        except smtplib.SMTPRecipientsRefused as exc:
-            logger.warning("digest %s: %s refused, marked as bouncing", digest.pk, user.email)
-            BouncingAddress.objects.get_or_create(email=user.email.lower(),
-                                                  defaults={"reason": str(exc)[:255]})
-            _finish(digest, Digest.Status.SKIPPED, "address refused", attempts=attempts)
+        return
+    message.connection = connection
+    try:
+        with transaction.atomic(), db_connection.cursor() as cursor:
+            cursor.execute(CLAIM_SQL, [Digest.Status.SENT, timezone.now(), len(wanted),
+                                       digest.pk, Digest.Status.PENDING])
+            claimed = cursor.fetchone()
+            if claimed is None:
+                return  # being sent by another worker, or already done
+            if pause:
+                time.sleep(pause)  # tests widen the window in which a worker can be killed
+            try:
+                message.send()
+            except (smtplib.SMTPException, OSError) as exc:
+                raise _SendFailed(exc, claimed[0]) from exc
+    except _SendFailed as failure:
+        _record_send_failure(digest, user, failure.error, failure.attempts, result)
+        return
+    result.sent += 1
+
+
+def _record_send_failure(digest, user, exc, attempts, result):
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        logger.warning("digest %s: %s refused, marked as bouncing", digest.pk, user.email)
+        BouncingAddress.objects.get_or_create(email=user.email.lower(),
+                                              defaults={"reason": str(exc)[:255]})
+        if _finish(digest, Digest.Status.SKIPPED, "address refused", attempts=attempts):
             result.skipped += 1
-            return
-        except (smtplib.SMTPException, OSError) as exc:
-            if attempts >= MAX_ATTEMPTS:
-                logger.error("digest %s failed after %s attempts: %s", digest.pk, attempts, exc)
-                _finish(digest, Digest.Status.FAILED, f"sending failed: {exc}",
-                        attempts=attempts)
-                result.failed += 1
-            else:
-                logger.warning("digest %s: temporary error, will retry: %s", digest.pk, exc)
-                Digest.objects.filter(pk=digest.pk).update(attempts=attempts,
-                                                           reason=str(exc)[:255])
-                result.retry_later.append(digest.pk)
-            return
-        _finish(digest, Digest.Status.SENT, sent_at=timezone.now(), attempts=attempts,
-                item_count=len(wanted))
-        result.sent += 1
+    elif attempts >= MAX_ATTEMPTS:
+        logger.error("digest %s failed after %s attempts: %s", digest.pk, attempts, exc)
+        if _finish(digest, Digest.Status.FAILED, f"sending failed: {exc}", attempts=attempts):
+            result.failed += 1
+    else:
+        logger.warning("digest %s: temporary error, will retry: %s", digest.pk, exc)
+        Digest.objects.filter(pk=digest.pk, status=Digest.Status.PENDING).update(
+            attempts=attempts, reason=str(exc)[:255])
+        result.retry_later.append(digest.pk)
 
 
 def digest_run_counts(run: DigestRun) -> dict[str, int]:

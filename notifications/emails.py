@@ -1,5 +1,6 @@
 """Rendering notification e-mails (digest and immediate) in the recipient's language."""
 from collections import OrderedDict
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -21,6 +22,25 @@ def site_url(path: str = "") -> str:
     return urljoin(base.rstrip("/") + "/", path.lstrip("/")) if path else base
 
 
+@lru_cache(maxsize=8)
+def _fixed_urls(base: str) -> dict[str, str]:
+    # reversed once: the digest of every recipient links to the same pages
+    marker = "TOKEN"
+    unsubscribe = site_url(reverse("notifications:unsubscribe", args=[marker]))
+    return {"preferences": site_url(reverse("notifications:preferences")),
+            "unsubscribe_prefix": unsubscribe[:unsubscribe.index(marker)],
+            "unsubscribe_suffix": unsubscribe[unsubscribe.index(marker) + len(marker):]}
+
+
+def _urls() -> dict[str, str]:
+    return _fixed_urls(site_url())
+
+
+def unsubscribe_url(token: str) -> str:
+    urls = _urls()
+    return f"{urls['unsubscribe_prefix']}{token}{urls['unsubscribe_suffix']}"
+
+
 def _group_of(activity) -> tuple[tuple, str]:
     """(sort key, heading): the working group, else the work package, else the project."""
     if activity.working_group_id:
@@ -31,22 +51,24 @@ def _group_of(activity) -> tuple[tuple, str]:
     return (2, ""), _("Across the project")
 
 
-# Rendered digest lines, shared by every digest that lists the same activity. The key holds
-# everything the line shows, so a cached line is never out of date; the cache is bounded.
+# Rendered digest lines, shared by every digest that lists the same activity; bounded.
 _LINES: dict[tuple, tuple[str, str]] = {}
 _LINES_MAX = 50_000
 
 
-def _item_lines(activity) -> tuple[str, str]:
-    """(text, html) of one digest line, in the active language."""
-    actor = str(activity.actor) if activity.actor_id else ""
-    key = (activity.pk, translation.get_language(), actor, activity.verb,
-           activity.target_label, activity.target_url)
+def _item_lines(activity, language: str) -> tuple[str, str, tuple, str]:
+    """(text, html, group sort key, group heading) of one digest line in ``language``
+    (the active one)."""
+    # an activity never changes once recorded; only a renamed actor could make a cached
+    # line stale, for the life of one worker process at most
+    key = (activity.pk, language, activity.actor_id)
     lines = _LINES.get(key)
     if lines is None:
+        actor = str(activity.actor) if activity.actor_id else ""
         context = {"activity": activity, "actor": actor, "site_url": site_url()}
         lines = (render_to_string("notifications/email/_item.txt", context).strip(),
-                 render_to_string("notifications/email/_item.html", context).strip())
+                 render_to_string("notifications/email/_item.html", context).strip(),
+                 *_group_of(activity))
         if len(_LINES) >= _LINES_MAX:
             _LINES.clear()
         _LINES[key] = lines
@@ -61,29 +83,32 @@ def group_items(notifications) -> list[dict]:
     """
     groups: dict[tuple, dict] = {}
     order = {value: i for i, value in enumerate(Category.values)}
+    language = translation.get_language()
     for notification in notifications:
-        key, heading = _group_of(notification.activity)
-        group = groups.setdefault(key, {"heading": heading, "categories": {}})
-        group["categories"].setdefault(notification.category, []).append(notification)
+        activity = notification.activity
+        lines = (_LINES.get((activity.pk, language, activity.actor_id))
+                 or _item_lines(activity, language))
+        group = groups.setdefault(lines[2], {"heading": lines[3], "categories": {}})
+        group["categories"].setdefault(notification.category, []).append(lines)
     result = []
     for key in sorted(groups):
         group = groups[key]
         categories = OrderedDict()
         for category in sorted(group["categories"], key=lambda c: order.get(c, 99)):
-            lines = [_item_lines(n.activity) for n in group["categories"][category]]
+            lines = group["categories"][category]
             categories[category] = {
                 "label": Category(category).label,
-                "text": "\n".join(text for text, _html in lines),
-                "html": mark_safe("\n".join(html for _text, html in lines)),  # noqa: S308 - escaped by the item template
+                "text": "\n".join(line[0] for line in lines),
+                "html": mark_safe("\n".join(line[1] for line in lines)),  # noqa: S308 - escaped by the item template
             }
         result.append({"heading": group["heading"], "categories": list(categories.values())})
     return result
 
 
-def _message(*, user, subject, template, context, unsubscribe_url) -> EmailMultiAlternatives:
+def _message(*, user, subject, template, context,
+             unsubscribe_url: str) -> EmailMultiAlternatives:
     context = {**context, "user": user, "unsubscribe_url": unsubscribe_url,
-               "preferences_url": site_url(reverse("notifications:preferences")),
-               "site_url": site_url()}
+               "preferences_url": _urls()["preferences"], "site_url": site_url()}
     text = render_to_string(f"notifications/email/{template}.txt", context)
     html = render_to_string(f"notifications/email/{template}.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=[user.email], headers={
@@ -99,13 +124,12 @@ def digest_message(*, user, period, period_start, period_label, notifications, c
     """The digest e-mail for ``user``, in their language."""
     with translation.override(user.language or settings.LANGUAGE_CODE):
         token = unsubscribe_token(user=user, categories=categories, channel=period)
-        unsubscribe_url = site_url(reverse("notifications:unsubscribe", args=[token]))
         subject = capfirst(_("ClusterPoliSEE %(period)s digest: %(count)d new items") % {
             "period": period_label, "count": len(notifications)})
         return _message(user=user, subject=subject, template="digest", context={
             "groups": group_items(notifications), "count": len(notifications),
             "period_label": period_label, "period_start": period_start,
-        }, unsubscribe_url=unsubscribe_url)
+        }, unsubscribe_url=unsubscribe_url(token))
 
 
 def immediate_message(*, user, notification):
@@ -113,7 +137,6 @@ def immediate_message(*, user, notification):
         activity = notification.activity
         token = unsubscribe_token(user=user, categories=[notification.category],
                                   channel="immediate")
-        unsubscribe_url = site_url(reverse("notifications:unsubscribe", args=[token]))
         subject = _("ClusterPoliSEE: %(who)s %(what)s %(target)s") % {
             "who": activity.actor or _("Someone"), "what": activity.verb_label,
             "target": activity.target_label}
@@ -121,4 +144,4 @@ def immediate_message(*, user, notification):
             "notification": notification, "activity": activity,
             "category_label": Category(notification.category).label,
             "open_url": site_url(reverse("notifications:open", args=[notification.pk])),
-        }, unsubscribe_url=unsubscribe_url)
+        }, unsubscribe_url=unsubscribe_url(token))

@@ -124,7 +124,7 @@ def preferences_update(*, user, channels: dict[str, str],
 def unsubscribe_token(*, user, categories, channel: str) -> str:
     """A signed link saying: ``user`` no longer wants ``channel`` e-mails for ``categories``."""
     return signing.dumps({"u": user.pk, "c": sorted(categories), "ch": channel},
-                         salt=UNSUBSCRIBE_SALT, compress=True)
+                         salt=UNSUBSCRIBE_SALT)
 
 
 @dataclass

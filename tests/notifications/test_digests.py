@@ -321,6 +321,12 @@ def test_send_digests_command_rejects_a_bad_date():
 def test_beat_schedules_exist_and_are_editable_in_admin():
     from django_celery_beat.models import PeriodicTask
 
+    from notifications.demo import ensure_digest_schedules
+
+    # the data migration made them; a transactional test may have flushed the table since
+    ensure_digest_schedules()
+    ensure_digest_schedules()
+    assert PeriodicTask.objects.filter(task="notifications.tasks.send_due_digests").count() == 2
     tasks = {t.name: t for t in PeriodicTask.objects.filter(
         task="notifications.tasks.send_due_digests")}
     assert tasks["Daily notification digest"].args == '["daily"]'
