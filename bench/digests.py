@@ -121,6 +121,7 @@ def run_bench(args):
     print(f"seeded {len(users):,} users, {len(activities):,} activities, "
           f"{total:,} notifications in {seeded:.1f} s", flush=True)
 
+    load = os.getloadavg()
     started = time.perf_counter()
     counter = QueryCounter()
     with connection.execute_wrapper(counter):
@@ -143,7 +144,11 @@ def run_bench(args):
           f"with {args.workers} worker processes (prepare: {prepared:.1f} s, "
           f"{counter.count} queries)")
     print(f"queries: {queries:,} in total; a batch of {size} digests: {per_batch} "
-          f"(5 to build the batch whatever its size + 2 per digest: lock, mark sent)")
+          f"(5 to build the batch whatever its size + 1 per digest: claim and mark sent)")
+    cpu = sum(r["cpu"] for r in results)
+    print(f"CPU time of the sending processes: {cpu:.1f} s ({cpu / max(sent, 1) * 1000:.2f} ms "
+          f"per digest; PostgreSQL's own time not included); load average before the run: "
+          f"{load[0]:.1f}")
     print(f"throughput: {sent / elapsed:,.0f} digests/s, "
           f"{sent * args.events / elapsed:,.0f} items/s on {os.cpu_count()} cores")
     print("target <= 60 s:", "met" if elapsed <= 60 else "NOT met")
@@ -157,6 +162,7 @@ def send_batches(batches):
 
     counter = QueryCounter()
     sent, first = 0, None
+    cpu = time.process_time()
     with connection.execute_wrapper(counter):
         for ids in batches:
             before = counter.count
@@ -164,7 +170,8 @@ def send_batches(batches):
             first = first or (len(ids), counter.count - before)
             mail.outbox.clear()  # keep memory flat; the count is in the result
     connection.close()
-    return {"sent": sent, "queries": counter.count, "first_batch": first}
+    return {"sent": sent, "queries": counter.count, "first_batch": first,
+            "cpu": time.process_time() - cpu}
 
 
 if __name__ == "__main__":
