@@ -4,11 +4,12 @@
    anything is sent. The unique constraint on (user, period, period_start) means a second
    run of the same period, or two beat schedulers firing at once, cannot add a second row.
 2. ``digest_batch_send`` handles a batch of rows. It builds every digest of the batch with
-   a fixed number of queries, then, per digest, locks the row (``SELECT ... FOR UPDATE
-   SKIP LOCKED``), checks it is still waiting, sends, and marks it sent in the same
-   transaction. A concurrent worker skips a row that is being sent and sees it as sent
-   afterwards; a worker killed mid-send rolls its transaction back, so the row waits again
-   and the redelivered task (``acks_late``) sends it once.
+   a fixed number of queries, then, per digest and in one transaction, claims the row if it
+   is still waiting and marks it sent (one ``UPDATE`` over ``SELECT ... FOR UPDATE SKIP
+   LOCKED``), hands the e-mail over, and commits. A concurrent worker skips a row that is
+   being sent and finds it sent afterwards; an SMTP error, or a worker killed mid-send,
+   rolls the claim back, so the row waits again and the redelivered task (``acks_late``)
+   sends it once.
 """
 import datetime
 import logging
