@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from clusterpolisee.core.models import Category
 
@@ -124,8 +125,10 @@ def digest_message(*, user, period, period_start, period_label, notifications, c
     """The digest e-mail for ``user``, in their language."""
     with translation.override(user.language or settings.LANGUAGE_CODE):
         token = unsubscribe_token(user=user, categories=categories, channel=period)
-        subject = capfirst(_("ClusterPoliSEE %(period)s digest: %(count)d new items") % {
-            "period": period_label, "count": len(notifications)})
+        count = len(notifications)
+        subject = capfirst(ngettext("ClusterPoliSEE %(period)s digest: %(count)d new item",
+                                    "ClusterPoliSEE %(period)s digest: %(count)d new items",
+                                    count) % {"period": period_label, "count": count})
         return _message(user=user, subject=subject, template="digest", context={
             "groups": group_items(notifications), "count": len(notifications),
             "period_label": period_label, "period_start": period_start,

@@ -175,7 +175,7 @@ def test_bulgarian_user_gets_a_bulgarian_digest(people, day_items):
     people.wg3_coordinator.save()
     send_daily()
     [message] = mail_to("wg3@bsmepa.example.org")
-    assert message.subject.startswith("Ежедневен бюлетин на ClusterPoliSEE: 2 нови")
+    assert message.subject.startswith("Ежедневен бюлетин на ClusterPoliSEE: 2 новини")
     assert "Здравейте" in message.body and "съдържа 2 новини" in message.body
     assert "Дискусии в работните групи" in message.body  # the category
     assert "Консултации" in message.body
