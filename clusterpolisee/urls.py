@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/", include("partners.document_urls")),
     path("", include("workgroups.urls")),
     path("consultations/", include("consultations.urls")),
+    path("notifications/", include("notifications.urls")),
     path("cms/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
 ]

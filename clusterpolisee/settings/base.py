@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "workgroups",
     "knowledge",
     "consultations",
+    "notifications",  # reads the activity the feature apps record, so it comes after them
     # django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -88,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "clusterpolisee.core.context_processors.portal",
+                "notifications.context_processors.notifications",
             ],
         },
     },

@@ -1,0 +1,53 @@
+"""Read-side queries of notifications: every list of notifications starts here."""
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+
+from clusterpolisee.core.models import Activity
+
+from .models import Channel, Notification, NotificationPreference
+
+
+def notifications_for(user) -> QuerySet[Notification]:
+    """The user's own notifications, newest first, with what the list shows."""
+    if not user.is_authenticated:
+        return Notification.objects.none()
+    return (Notification.objects.filter(recipient=user)
+            .select_related("activity", "activity__actor", "activity__working_group"))
+
+
+def unread_count(user) -> int:
+    if not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def audience_of(activity) -> QuerySet:
+    """Active users in the activity's scope (set-based), before preferences and target checks.
+
+    Mirrors ``core.selectors.activities_visible_to``: a partner's staff; the staff of a
+    working group's member partners and its coordinators; every partner's staff; and, for
+    public items, only people who chose to hear about that category.
+    """
+    User = get_user_model()
+    users = User.objects.filter(is_active=True)
+    scope = activity.visibility
+    if scope == Activity.Visibility.PARTNER:
+        if activity.partner_id is None:
+            return users.none()
+        condition = Q(membership__partner_id=activity.partner_id)
+    elif scope == Activity.Visibility.WORKING_GROUP:
+        if activity.working_group_id is None:
+            return users.none()
+        wg = activity.working_group_id
+        condition = (Q(pk__in=User.objects.filter(membership__partner__working_groups=wg)
+                       .values("pk"))
+                     | Q(pk__in=User.objects.filter(coordinated_working_groups=wg).values("pk")))
+    elif scope == Activity.Visibility.PARTNERS:
+        condition = Q(membership__isnull=False)
+    elif scope == Activity.Visibility.PUBLIC:
+        condition = Q(pk__in=NotificationPreference.objects.filter(
+            category=activity.category, public_news=True).exclude(channel=Channel.OFF)
+            .values("user_id"))
+    else:
+        return users.none()
+    return users.filter(condition)
