@@ -3,6 +3,9 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from partners.models import Country
+from workgroups.models import OperationalStage
+
 from .models import GoodPracticePage, InstrumentType, Theme, Transfer
 from .permissions import can_see_partners_only_practices
 
@@ -72,19 +75,24 @@ def facet_counts(practices: QuerySet) -> dict[str, list[dict]]:
 
 def apply_facets(practices: QuerySet, *, country="", wg="", stage=None, theme="",
                  instrument="") -> QuerySet:
+    # Facets filter on the page's own columns (subqueries for lookups), which is what a
+    # Wagtail search over the queryset accepts.
     if country:
-        practices = practices.filter(country__iso_code=country)
+        practices = practices.filter(
+            country__in=Country.objects.filter(iso_code=country).values("pk"))
     if wg:
         practices = practices.filter(pk__in=GoodPracticePage.working_groups.through.objects
                                      .filter(workinggroup__code=wg)
                                      .values("goodpracticepage_id"))
     if stage:
-        practices = practices.filter(stage__number=stage)
+        practices = practices.filter(
+            stage__in=OperationalStage.objects.filter(number=stage).values("pk"))
     if theme:
         practices = practices.filter(pk__in=GoodPracticePage.themes.through.objects
                                      .filter(theme__slug=theme).values("goodpracticepage_id"))
     if instrument:
-        practices = practices.filter(instrument_type__slug=instrument)
+        practices = practices.filter(
+            instrument_type__in=InstrumentType.objects.filter(slug=instrument).values("pk"))
     return practices
 
 

@@ -36,11 +36,12 @@ from .submissions import submission_form_initial
 PAGE_SIZE = 20
 
 
-def _matching(results, queryset):
-    """The practices a full-text search matched, as a subquery for the facet counts."""
-    if hasattr(results, "get_queryset"):
-        return queryset.filter(pk__in=results.get_queryset().order_by().values("pk"))
-    return queryset.filter(pk__in=[page.pk for page in results])
+def _matching_ids(results) -> list[int]:
+    """The ids a full-text search matched, in its order, from one query: the count, the
+    facets and the page then read them instead of running the search again."""
+    if hasattr(results, "get_queryset"):  # PostgreSQL backend: the ranked queryset
+        return list(results.get_queryset().values_list("pk", flat=True))
+    return [page.pk for page in results]
 
 
 def library(request):
@@ -52,13 +53,16 @@ def library(request):
     if query:
         ordered = practices if sort == "relevance" else practices.order_by(
             "-first_published_at", "-id")
-        results = practices_for_list(ordered).search(
-            query, order_by_relevance=(sort == "relevance"))
-        matched = _matching(results, practices)
+        ids = _matching_ids(ordered.search(query, order_by_relevance=(sort == "relevance")))
+        page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+        by_id = {practice.pk: practice for practice in practices_for_list(
+            GoodPracticePage.objects.filter(pk__in=list(page.object_list)))}
+        page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
+        matched = practices.filter(pk__in=ids)
     else:
         results = practices_for_list(practices).order_by("-first_published_at", "-id")
+        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
         matched = practices
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "knowledge/library.html", {
         "form": form,
         "page": page,

@@ -2,6 +2,7 @@
 import pytest
 from django.urls import reverse
 
+from knowledge.bulk import bulk_create_practices
 from knowledge.models import GoodPracticePage
 from tests.factories import CountryFactory, PartnerFactory
 
@@ -82,6 +83,20 @@ def test_facets_filter_and_show_counts(client, people, taxonomy, make_practice):
     assert "Italian green pact" in page and "Italian vouchers" not in page
 
 
+def test_full_text_search_combines_with_every_facet(client, people, taxonomy, make_practice):
+    make_practice(title="Italian vouchers", summary="laboratory", wgs=[people.wg3],
+                  themes=[taxonomy["vouchers"]], instrument_type=taxonomy["grant"],
+                  stage=taxonomy["stage1"])
+    make_practice(title="Bulgarian vouchers", summary="laboratory", partner=people.bsmepa)
+    facets = {"country": "IT", "wg": "WG3", "theme": "innovation-vouchers",
+              "instrument": "grant-scheme", "stage": "1"}
+    for name, value in facets.items():
+        page = library(client, q="laboratory", **{name: value})
+        assert "Italian vouchers" in page and "Bulgarian vouchers" not in page, name
+    page = library(client, q="laboratory", sort="date", **facets)
+    assert "Italian vouchers" in page
+
+
 def test_facet_counts_follow_the_full_text_query(client, people, make_practice):
     make_practice(title="Marche vouchers", summary="Laboratory vouchers.", wgs=[people.wg3])
     make_practice(title="Veneto pact", partner=people.veneto, summary="Energy targets.",
@@ -115,19 +130,21 @@ def _queries(client, django_assert_num_queries, expected, params):
 CASES = [{}, {"q": "cluster"}, {"q": "cluster", "wg": "WG3", "sort": "date"}]
 
 
-def test_library_query_count_is_the_same_for_20_and_200_practices(
-        client, people, taxonomy, make_practice, django_assert_num_queries):
+def test_library_query_count_is_the_same_for_20_and_2000_practices(
+        client, people, taxonomy, library, django_assert_num_queries):
     """Listing, searching and faceting, anonymous and logged in: the same number of
-    queries with 10x the practices (creating pages is slow, so 20 → 200, not 2,000)."""
+    queries with 100x the practices (loaded in bulk, see knowledge.bulk)."""
     other = PartnerFactory(country=CountryFactory())
 
-    def add(count):
-        for n in range(count):
-            make_practice(summary=f"A cluster policy {n}", partner=other if n % 2 else None,
-                          wgs=[people.wg3] if n % 3 else [people.wg2],
-                          themes=[taxonomy["green"]], instrument_type=taxonomy["grant"],
-                          stage=taxonomy["stage1"],
-                          visibility=PARTNERS if n % 5 == 0 else "public")
+    def add(start, count):
+        bulk_create_practices(library, [{
+            "title": f"Bulk practice {n}", "slug": f"bulk-{n}",
+            "summary": f"A cluster policy {n}", "partner": other if n % 2 else people.marche,
+            "country": other.country if n % 2 else people.marche.country,
+            "working_groups": [people.wg3] if n % 3 else [people.wg2],
+            "themes": [taxonomy["green"]], "instrument_type": taxonomy["grant"],
+            "stage": taxonomy["stage1"], "visibility": PARTNERS if n % 5 == 0 else "public",
+        } for n in range(start, start + count)])
 
     def measure():
         totals = []
@@ -145,8 +162,8 @@ def test_library_query_count_is_the_same_for_20_and_200_practices(
                 totals.append(response.context["page"].paginator.count)
         return totals
 
-    add(20)
+    add(0, 20)
     first = measure()
-    add(180)
+    add(20, 1980)
     second = measure()
     assert all(after > before for before, after in zip(first, second, strict=True))
