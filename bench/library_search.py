@@ -23,7 +23,10 @@ os.environ["CACHE_KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "cps") + "-b
 
 import django  # noqa: E402
 
-WORDS = ["cluster", "innovation", "voucher", "export", "network", "energy", "skills", "finance", "tourism", "automotive", "furniture", "food", "university", "laboratory", "training", "guarantee", "region", "strategy", "specialisation", "green", "digital", "mentoring", "brokerage", "incubator"]
+WORDS = ["cluster", "innovation", "voucher", "export", "network", "energy", "skills",
+         "finance", "tourism", "automotive", "furniture", "food", "university", "laboratory",
+         "training", "guarantee", "region", "strategy", "specialisation", "green", "digital",
+         "mentoring", "brokerage", "incubator"]
 QUERIES = [{"q": "innovation"}, {"q": "voucher laboratory"}, {"q": "energy", "wg": "WG2"},
            {"q": "cluster", "sort": "date"}, {"q": "training", "country": "IT"},
            {"q": "finance guarantee", "theme": "access-to-finance"}, {"wg": "WG3"},

@@ -77,7 +77,6 @@ class HomePage(Page):
     subpage_types = ["knowledge.StandardPage", "knowledge.ArticleIndexPage",
                      "knowledge.GoodPracticeIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = 1
     template = "knowledge/home_page.html"
 
     class Meta:
@@ -158,7 +157,7 @@ class GoodPracticeIndexPage(Page):
     """The parent of every practice; its own URL shows the library search."""
 
     subpage_types = ["knowledge.GoodPracticePage"]
-    max_count = 1
+    max_count_per_parent = 1  # one per language tree
 
     class Meta:
         verbose_name = _("good-practice library")

@@ -60,7 +60,7 @@ def ensure_site_tree():
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save(update_fields=["root_page"])
-    library = GoodPracticeIndexPage.objects.first()
+    library = GoodPracticeIndexPage.objects.filter(locale=locale).first()
     if library is None:
         library = home.add_child(instance=GoodPracticeIndexPage(
             title="Good-practice library", slug=LIBRARY_SLUG, locale=locale))
@@ -91,4 +91,6 @@ def practice_workflow() -> Workflow:
 def library_page():
     from .models import GoodPracticeIndexPage
 
-    return GoodPracticeIndexPage.objects.first() or ensure_site_tree()[1]
+    """The library of the default language, where partner submissions are filed."""
+    return (GoodPracticeIndexPage.objects.filter(locale__language_code="en").first()
+            or ensure_site_tree()[1])

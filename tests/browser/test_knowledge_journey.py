@@ -11,7 +11,7 @@ from wagtail.models import WorkflowState
 
 from knowledge.models import GoodPracticePage
 from knowledge.site import ensure_site_tree
-from tests.browser.conftest import assert_accessible, log_in
+from tests.browser.conftest import ARTIFACTS, assert_accessible, log_in
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -73,6 +73,8 @@ def test_submit_review_publish_find_and_partners_only_stays_hidden(page, people)
     expect(page.locator(".practice-card")).to_have_count(1)
     expect(page.locator(".practice-card")).to_contain_text(TITLE)
     assert_accessible(page)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "knowledge_library_search.png"), full_page=True)
     page.goto("/library/")
     page.get_by_role("navigation", name="Working group").get_by_role("link", name="WG3").click()
     expect(page.locator(".practice-card")).to_contain_text(TITLE)
@@ -81,6 +83,7 @@ def test_submit_review_publish_find_and_partners_only_stays_hidden(page, people)
     expect(page.locator(".coordinates")).to_contain_text("43.61667")
     expect(page.locator("main")).to_contain_text("EUR 1 million a year")
     assert_accessible(page)
+    page.screenshot(path=str(ARTIFACTS / "knowledge_practice_page.png"), full_page=True)
 
     # the partners-only practice is invisible to the visitor everywhere
     page.goto("/library/")
