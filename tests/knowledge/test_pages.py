@@ -103,3 +103,25 @@ def test_csv_export_has_the_same_fields_and_rows(client, people, make_practice):
     assert [row["title"] for row in rows] == ["Open practice"]
     assert list(rows[0]) == EXPORT_FIELDS
     assert rows[0]["working_groups"] == "WG2; WG3"
+
+
+def test_about_and_news_pages_render_with_shared_blocks(client, library):
+    from wagtail.rich_text import RichText
+
+    from knowledge.models import ArticleIndexPage, ArticlePage, StandardPage
+
+    home = library.get_parent()
+    about = home.add_child(instance=StandardPage(
+        title="About the project", slug="about", introduction="25 partners, 11 countries.",
+        body=[("heading", {"text": "Partnership", "level": "h2"}),
+              ("paragraph", RichText("<p>Regional authorities and agencies.</p>")),
+              ("quote", {"text": "Learning together.", "attribution": "Lead partner"})]))
+    news = home.add_child(instance=ArticleIndexPage(title="News", slug="news"))
+    news.add_child(instance=ArticlePage(title="Library opens", slug="library-opens",
+                                        introduction="Partners can submit practices."))
+    page = client.get(about.url).content.decode()
+    for text in ("About the project", "25 partners, 11 countries.", "<h2>Partnership</h2>",
+                 "Regional authorities and agencies.", "Learning together."):
+        assert text in page, text
+    listing = client.get(news.url).content.decode()
+    assert "Library opens" in listing and "Partners can submit practices." in listing
