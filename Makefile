@@ -62,6 +62,8 @@ vendor:
 	npm install --no-audit --no-fund
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
 	cp node_modules/axe-core/axe.min.js tests/browser/vendor/axe.min.js
+	mkdir -p static/vendor/leaflet
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE static/vendor/leaflet/
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts

@@ -1,8 +1,12 @@
-"""URL map. Wagtail's page serving is mounted by the knowledge app when it has pages."""
+"""URL map. Wagtail serves the public site (its home page is "/") as the last pattern."""
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
 
@@ -10,7 +14,8 @@ admin.site.site_header = "ClusterPoliSEE"
 admin.site.site_title = "ClusterPoliSEE"
 
 urlpatterns = [
-    path("", views.landing, name="landing"),
+    # The landing page is Wagtail's HomePage; the name stays for templates and settings.
+    path("", wagtail_views.serve, {"path": ""}, name="landing"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("i18n/setlang/", views.switch_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
@@ -19,7 +24,11 @@ urlpatterns = [
     path("", include("workgroups.urls")),
     path("consultations/", include("consultations.urls")),
     path("notifications/", include("notifications.urls")),
+    path("library/", include("knowledge.urls")),
     path("cms/", include(wagtailadmin_urls)),
+    # /documents/ belongs to partner documents; Wagtail's public documents live here.
+    path("cms-documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("django-admin/", admin.site.urls),
 ]
 
@@ -27,3 +36,5 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,9 +1,8 @@
-"""Portal pages that compose several apps: the visitors' landing page, the dashboard
-after login, and the language switch. They live in the project package, above the apps,
-because they read from all of them."""
+"""Portal pages that compose several apps: the dashboard after login and the language
+switch. They live in the project package, above the apps, because they read from all of
+them. (The visitors' landing page is the Wagtail HomePage, see knowledge.models.)"""
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
@@ -12,7 +11,6 @@ from clusterpolisee.core.selectors import activities_visible_to
 from consultations.selectors import consultations_open_to
 from partners.models import Partner
 from partners.selectors import documents_for_list, documents_visible_to
-from workgroups.models import WorkingGroup
 from workgroups.selectors import (
     overdue_deliverables_of,
     partner_sits_on_stab,
@@ -23,18 +21,6 @@ from workgroups.selectors import (
 DASHBOARD_ACTIVITY_LIMIT = 20
 DASHBOARD_DOCUMENT_LIMIT = 8
 DASHBOARD_CONSULTATION_LIMIT = 5
-
-
-def landing(request):
-    stats = Partner.objects.active().aggregate(
-        partners=Count("id"), countries=Count("country", distinct=True)
-    )
-    return render(request, "portal/landing.html", {
-        "stats": stats,
-        "working_groups": WorkingGroup.objects.select_related("lead_partner").order_by("code"),
-        "project_start": settings.PROJECT_START,
-        "project_end": settings.PROJECT_END,
-    })
 
 
 @login_required

@@ -30,21 +30,11 @@ def clean_cache():
 
 
 def ensure_wagtail_root():
-    """Wagtail's root page and default site come from its migrations; a transactional
-    (browser) test flushes them, so tests that need /cms/ put them back."""
-    from wagtail.models import Page, Site
+    """The site skeleton (root, HomePage at "/", the library, its workflow) comes from
+    post_migrate; a transactional (browser) test flushes it, so tests put it back."""
+    from knowledge.site import ensure_site_tree
 
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(title="Root", slug="root", locale_id=_default_locale_id())
-    if not Site.objects.exists():
-        Site.objects.create(hostname="localhost", root_page=root, is_default_site=True)
-
-
-def _default_locale_id():
-    from wagtail.models import Locale
-
-    return Locale.objects.get_or_create(language_code="en")[0].pk
+    ensure_site_tree()
 
 
 @pytest.fixture

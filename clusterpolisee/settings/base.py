@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     # accounts
     "allauth",
     "allauth.account",
@@ -40,6 +41,9 @@ INSTALLED_APPS = [
     # wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.sitemaps",
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -164,7 +168,11 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Sofia"
 USE_I18N = True
 USE_TZ = True
-WAGTAIL_I18N_ENABLED = False  # the knowledge issue decides on translated pages
+# Translated pages: each language has its own copy of the page tree (wagtail.locales,
+# copies made with simple_translation); Wagtail serves the tree of the reader's language
+# and falls back to the original where a page has no translation.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- static and media -----------------------------------------------------------------

@@ -1,0 +1,160 @@
+"""Writing to the library: partner submissions into the Wagtail workflow, expert
+opinions, and transfer declarations."""
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape, linebreaks
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+from wagtail.models import WorkflowState
+
+from clusterpolisee.core.html import sanitise_html
+from clusterpolisee.core.models import Activity
+from clusterpolisee.core.services import activity_record
+from partners.permissions import membership_of
+
+from .models import GoodPracticeAttachment, GoodPracticePage, Transfer
+from .permissions import (
+    can_declare_transfer,
+    can_edit_submission,
+    can_offer_mentoring,
+    can_submit_practice,
+    can_write_expert_opinion,
+)
+from .site import library_page, practice_workflow
+
+M2M_FIELDS = ("working_groups", "themes")
+
+
+def _unique_slug(parent, title, exclude_pk=None):
+    base = slugify(title)[:70] or "practice"
+    slug, n = base, 1
+    siblings = parent.get_children()
+    if exclude_pk:
+        siblings = siblings.exclude(pk=exclude_pk)
+    while siblings.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _apply(page, data):
+    for name, value in data.items():
+        if name == "attachment":
+            continue
+        if name in M2M_FIELDS:
+            getattr(page, name).set(list(value))
+        else:
+            setattr(page, name, value)
+
+
+def _attach(page, upload, user):
+    if not upload:
+        return
+    document = get_document_model().objects.create(title=upload.name, file=upload,
+                                                   uploaded_by_user=user)
+    page.attachments.add(GoodPracticeAttachment(document=document))
+
+
+def workflow_state_of(practice):
+    return (WorkflowState.objects.for_instance(practice)
+            .select_related("current_task_state__task").order_by("-created_at").first())
+
+
+@transaction.atomic
+def practice_submit(*, user, data: dict) -> GoodPracticePage:
+    """Create a draft practice from the portal form and send it to editor review."""
+    if not can_submit_practice(user):
+        raise PermissionDenied(_("Only partner staff can submit practices."))
+    library = library_page()
+    page = GoodPracticePage(owner=user, submitted_by=user, live=False,
+                            partner=membership_of(user).partner,
+                            locale_id=library.locale_id)
+    _apply(page, data)
+    page.slug = _unique_slug(library, page.title)
+    _attach(page, data.get("attachment"), user)
+    library.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    practice_workflow().start(page, user)
+    activity_record(actor=user, verb="practice.submitted", target=page, partner=page.partner,
+                    target_url=f"/library/submissions/{page.pk}/")
+    return page
+
+
+@transaction.atomic
+def practice_resubmit(*, user, practice: GoodPracticePage, data: dict) -> GoodPracticePage:
+    """Save the partner's changes as a new revision and put the review back in progress."""
+    if not can_edit_submission(user, practice):
+        raise PermissionDenied(_("You cannot edit this practice."))
+    state = workflow_state_of(practice)
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        raise ValidationError(_("This practice is not waiting for your changes."))
+    draft = practice.get_latest_revision_as_object()
+    _apply(draft, data)
+    draft.slug = _unique_slug(practice.get_parent(), draft.title, exclude_pk=practice.pk) \
+        if not practice.live else practice.slug
+    _attach(draft, data.get("attachment"), user)
+    draft.full_clean()
+    if not practice.live:
+        # A draft's own fields follow the revision, so the partner's dashboard and the
+        # editors' listing show what was last sent.
+        draft.save()
+    draft.save_revision(user=user, log_action=True)
+    state.resume(user=user)
+    activity_record(actor=user, verb="practice.resubmitted", target=practice,
+                    partner=practice.partner, target_url=f"/library/submissions/{practice.pk}/")
+    return draft
+
+
+@transaction.atomic
+def expert_opinion_write(*, user, practice: GoodPracticePage, opinion: str):
+    """A STAB member's opinion, published on the page with the expert's name."""
+    if not can_write_expert_opinion(user, practice):
+        raise PermissionDenied(_("Only members of the advisory board can write opinions."))
+    html = sanitise_html(linebreaks(escape(opinion)))
+    practice.expert_opinion = html
+    practice.expert_name = user.get_full_name()
+    practice.save(update_fields=["expert_opinion", "expert_name"])
+    latest = practice.get_latest_revision()
+    if latest is not None:
+        # Keep the page's revisions in step so a later publish does not drop the opinion.
+        draft = practice.get_latest_revision_as_object()
+        draft.expert_opinion, draft.expert_name = html, practice.expert_name
+        draft.save_revision(user=user)
+    activity_record(actor=user, verb="practice.expert_opinion", target=practice,
+                    partner=practice.partner or membership_of(user).partner,
+                    visibility=Activity.Visibility.PARTNERS, target_url=practice.url or "")
+    return practice
+
+
+@transaction.atomic
+def transfer_declare(*, user, practice: GoodPracticePage, status: str) -> Transfer:
+    if not can_declare_transfer(user, practice):
+        raise PermissionDenied(_("You cannot declare a transfer of this practice."))
+    if status not in Transfer.Status.values:
+        raise ValidationError(_("Choose a valid status."))
+    partner = membership_of(user).partner
+    transfer, _created = Transfer.objects.get_or_create(practice=practice, partner=partner,
+                                                        defaults={"updated_by": user})
+    transfer.status, transfer.updated_by, transfer.updated_at = status, user, timezone.now()
+    transfer.full_clean()
+    transfer.save()
+    activity_record(actor=user, verb="practice.transfer", target=practice, partner=partner,
+                    visibility=Activity.Visibility.PARTNERS,
+                    detail=f"{partner.label}: {transfer.get_status_display()}",
+                    target_url=practice.url or "")
+    return transfer
+
+
+@transaction.atomic
+def mentoring_offer(*, user, transfer: Transfer, offered: bool = True) -> Transfer:
+    if not can_offer_mentoring(user, transfer.practice):
+        raise PermissionDenied(_("Only the owning partner can offer mentoring."))
+    transfer.mentor_offered, transfer.updated_by = offered, user
+    transfer.updated_at = timezone.now()
+    transfer.save(update_fields=["mentor_offered", "updated_by", "updated_at"])
+    activity_record(actor=user, verb="practice.mentoring", target=transfer.practice,
+                    partner=transfer.partner, visibility=Activity.Visibility.PARTNERS,
+                    detail=transfer.partner.label, target_url=transfer.practice.url or "")
+    return transfer

@@ -1,0 +1,96 @@
+"""The fixed skeleton of the public site: the home page at "/", the library's index page,
+the review workflow and the editors' permissions on the library.
+
+Migrations create it in a fresh database; ``ensure_site_tree`` puts back whatever is
+missing (transactional tests flush Wagtail's tables; ``seed_demo`` calls it too).
+"""
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+WORKFLOW_NAME = "Good-practice review"
+EDITOR_TASK_NAME = "Editor review"
+LIBRARY_SLUG = "practices"
+
+
+def editors_group() -> Group:
+    group, _ = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin",
+                                                 codename="access_admin"))
+    return group
+
+
+@transaction.atomic
+def ensure_site_tree():
+    """Root → HomePage → GoodPracticeIndexPage, the default Site on the home page, the
+    review workflow on the library, and editors' page permissions. Idempotent."""
+    from .models import GoodPracticeIndexPage, HomePage
+
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    locale, _ = Locale.objects.get_or_create(language_code="en")
+    for code in ("bg",):
+        Locale.objects.get_or_create(language_code=code)
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(title="Root", slug="root", locale=locale)
+    home = HomePage.objects.filter(depth=2, locale=locale).first()
+    if home is None:
+        # Wagtail's migrations leave a plain "Welcome" page at "/"; the home page replaces it.
+        Page.objects.filter(depth=2, slug="home", content_type__app_label="wagtailcore",
+                            content_type__model="page").delete()
+        root.refresh_from_db()
+    if home is None:
+        home = root.add_child(instance=HomePage(title="ClusterPoliSEE", slug="home",
+                                                locale=locale))
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True,
+                            site_name="ClusterPoliSEE")
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save(update_fields=["root_page"])
+    library = GoodPracticeIndexPage.objects.filter(locale=locale).first()
+    if library is None:
+        library = home.add_child(instance=GoodPracticeIndexPage(
+            title="Good-practice library", slug=LIBRARY_SLUG, locale=locale))
+    workflow = practice_workflow()
+    WorkflowPage.objects.get_or_create(page=library, defaults={"workflow": workflow})
+    group = editors_group()
+    for codename in ("add_page", "change_page", "publish_page"):
+        permission = Permission.objects.get(content_type__app_label="wagtailcore",
+                                            codename=codename)
+        GroupPagePermission.objects.get_or_create(group=group, page=home,
+                                                  permission=permission)
+    return home, library
+
+
+def practice_workflow() -> Workflow:
+    """Partner submission → editor review (request changes / approve, then publish)."""
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if created or not workflow.workflow_tasks.exists():
+        task = GroupApprovalTask.objects.filter(name=EDITOR_TASK_NAME).first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name=EDITOR_TASK_NAME)
+            task.groups.set([editors_group()])
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task,
+                                           defaults={"sort_order": 0})
+    return workflow
+
+
+def library_page():
+    from .models import GoodPracticeIndexPage
+
+    """The library of the default language, where partner submissions are filed."""
+    return (GoodPracticeIndexPage.objects.filter(locale__language_code="en").first()
+            or ensure_site_tree()[1])

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "knowledge"
+urlpatterns = [
+    path("", views.library, name="library"),
+    path("export.json", views.export_json, name="export_json"),
+    path("export.csv", views.export_csv, name="export_csv"),
+    path("submit/", views.submit, name="submit"),
+    path("submissions/", views.submissions, name="submissions"),
+    path("submissions/<int:pk>/", views.submission, name="submission"),
+    path("submissions/<int:pk>/edit/", views.submission_edit, name="submission_edit"),
+    path("practices/<int:pk>/opinion/", views.expert_opinion, name="expert_opinion"),
+    path("practices/<int:pk>/transfer/", views.transfer, name="transfer"),
+    path("practices/<int:pk>/transfers/<int:transfer_pk>/mentoring/", views.mentoring,
+         name="mentoring"),
+]

@@ -1,0 +1,210 @@
+"""The library's portal pages: search with facets, open-data export, partner submissions
+and their state, expert opinions and transfer declarations. The practices themselves are
+Wagtail pages served by Wagtail."""
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .exports import EXPORT_FIELDS, export_rows
+from .forms import ExpertOpinionForm, LibrarySearchForm, PracticeSubmissionForm, TransferForm
+from .models import GoodPracticePage, Transfer
+from .permissions import (
+    can_edit_submission,
+    can_submit_practice,
+    can_view_practice,
+    can_write_expert_opinion,
+)
+from .selectors import (
+    apply_facets,
+    facet_counts,
+    in_reader_language,
+    practices_for_list,
+    practices_visible_to,
+    submissions_of,
+)
+from .services import workflow_state_of
+from .submissions import submission_form_initial
+
+PAGE_SIZE = 20
+
+
+def _matching_ids(results) -> list[int]:
+    """The ids a full-text search matched, in its order, from one query: the count, the
+    facets and the page then read them instead of running the search again."""
+    if hasattr(results, "get_queryset"):  # PostgreSQL backend: the ranked queryset
+        return list(results.get_queryset().values_list("pk", flat=True))
+    return [page.pk for page in results]
+
+
+def library(request):
+    form = LibrarySearchForm(request.GET)
+    facets = form.facet_values()
+    query = form.cleaned_data.get("q", "").strip()
+    sort = form.cleaned_data.get("sort") or ("relevance" if query else "date")
+    practices = apply_facets(in_reader_language(practices_visible_to(request.user)), **facets)
+    if query:
+        ordered = practices if sort == "relevance" else practices.order_by(
+            "-first_published_at", "-id")
+        ids = _matching_ids(ordered.search(query, order_by_relevance=(sort == "relevance")))
+        page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+        by_id = {practice.pk: practice for practice in practices_for_list(
+            GoodPracticePage.objects.filter(pk__in=list(page.object_list)))}
+        page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
+        matched = practices.filter(pk__in=ids)
+    else:
+        results = practices_for_list(practices).order_by("-first_published_at", "-id")
+        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+        matched = practices
+    return render(request, "knowledge/library.html", {
+        "form": form,
+        "page": page,
+        "query": query,
+        "sort": sort,
+        "chosen": facets,
+        "facets": facet_counts(matched),
+        "can_submit": can_submit_practice(request.user),
+    })
+
+
+def export_json(request):
+    return JsonResponse({"fields": EXPORT_FIELDS, "practices": export_rows()},
+                        json_dumps_params={"ensure_ascii": False, "indent": 1})
+
+
+def export_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="good-practices.csv"'
+    writer = csv.DictWriter(response, fieldnames=EXPORT_FIELDS)
+    writer.writeheader()
+    for row in export_rows():
+        writer.writerow({key: "; ".join(value) if isinstance(value, list) else value
+                         for key, value in row.items()})
+    return response
+
+
+@login_required
+def submit(request):
+    if not can_submit_practice(request.user):
+        raise Http404
+    form = PracticeSubmissionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        practice = services.practice_submit(user=request.user, data=form.cleaned_data)
+        messages.success(request, _("Thank you: your practice was sent to the editors."))
+        return redirect("knowledge:submission", pk=practice.pk)
+    return render(request, "knowledge/submit.html", {"form": form, "practice": None})
+
+
+@login_required
+def submissions(request):
+    if not can_submit_practice(request.user):
+        raise Http404
+    items = [(practice, workflow_state_of(practice)) for practice in submissions_of(request.user)]
+    return render(request, "knowledge/submissions.html", {"items": items})
+
+
+def _own_submission(request, pk):
+    practice = get_object_or_404(submissions_of(request.user), pk=pk)
+    if not can_edit_submission(request.user, practice):
+        raise Http404
+    return practice
+
+
+@login_required
+def submission(request, pk):
+    practice = _own_submission(request, pk)
+    state = workflow_state_of(practice)
+    task_states = (state.task_states.select_related("finished_by", "task")
+                   .order_by("started_at") if state else [])
+    return render(request, "knowledge/submission.html", {
+        "practice": practice,
+        "draft": practice.get_latest_revision_as_object(),
+        "state": state,
+        "task_states": task_states,
+        "can_resubmit": state is not None and state.status == state.STATUS_NEEDS_CHANGES,
+    })
+
+
+@login_required
+def submission_edit(request, pk):
+    practice = _own_submission(request, pk)
+    state = workflow_state_of(practice)
+    if state is None or state.status != state.STATUS_NEEDS_CHANGES:
+        messages.info(request, _("This practice is with the editors; you can edit it when "
+                                 "they ask for changes."))
+        return redirect("knowledge:submission", pk=practice.pk)
+    draft = practice.get_latest_revision_as_object()
+    form = PracticeSubmissionForm(request.POST or None, request.FILES or None,
+                                  initial=submission_form_initial(draft))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.practice_resubmit(user=request.user, practice=practice,
+                                       data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your changes were sent back to the editors."))
+            return redirect("knowledge:submission", pk=practice.pk)
+    return render(request, "knowledge/submit.html", {"form": form, "practice": practice})
+
+
+def _visible_practice(request, pk):
+    practice = get_object_or_404(GoodPracticePage.objects.live(), pk=pk)
+    if not can_view_practice(request.user, practice):
+        raise Http404
+    return practice
+
+
+@login_required
+@require_POST
+def expert_opinion(request, pk):
+    practice = _visible_practice(request, pk)
+    if not can_write_expert_opinion(request.user, practice):
+        raise Http404
+    form = ExpertOpinionForm(request.POST)
+    if form.is_valid():
+        services.expert_opinion_write(user=request.user, practice=practice,
+                                      opinion=form.cleaned_data["opinion"])
+        messages.success(request, _("Your opinion is shown on the practice page."))
+    else:
+        messages.error(request, _("Write an opinion of at most 5,000 characters."))
+    return redirect(practice.url)
+
+
+@login_required
+@require_POST
+def transfer(request, pk):
+    practice = _visible_practice(request, pk)
+    form = TransferForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a valid status."))
+        return redirect(practice.url)
+    try:
+        services.transfer_declare(user=request.user, practice=practice,
+                                  status=form.cleaned_data["status"])
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    messages.success(request, _("Your partner's status was saved."))
+    return redirect(practice.url)
+
+
+@login_required
+@require_POST
+def mentoring(request, pk, transfer_pk):
+    practice = _visible_practice(request, pk)
+    item = get_object_or_404(Transfer.objects.select_related("partner"), pk=transfer_pk,
+                             practice=practice)
+    try:
+        services.mentoring_offer(user=request.user, transfer=item,
+                                 offered=request.POST.get("offered") != "0")
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    messages.success(request, _("Your mentoring offer was saved."))
+    return redirect(practice.url)
