@@ -17,6 +17,7 @@ urlpatterns = [
     path("partners/", include("partners.urls")),
     path("documents/", include("partners.document_urls")),
     path("", include("workgroups.urls")),
+    path("matchmaking/", include("matchmaking.urls")),
     path("cms/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
 ]

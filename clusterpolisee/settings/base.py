@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "workgroups",
     "knowledge",
     "consultations",
+    "matchmaking",
     # django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -88,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "clusterpolisee.core.context_processors.portal",
+                "matchmaking.context_processors.matchmaking",
             ],
         },
     },
@@ -211,6 +213,10 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+
+# --- matchmaking: the working group whose coordinators moderate and broker it ---------
+MATCHMAKING_WORKING_GROUP = env("MATCHMAKING_WORKING_GROUP", default="WG3")
+MATCHMAKING_SUGGESTIONS = 10  # how many suggestions an opportunity page shows
 
 # --- project data -----------------------------------------------------------------------
 PROJECT_START = "2012-05-01"
