@@ -1,7 +1,6 @@
 """Forms of the matchmaking pages; services do the checking that needs the database."""
 import zoneinfo
 
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
