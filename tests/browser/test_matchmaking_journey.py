@@ -2,6 +2,7 @@
 coordinator, matched with a Bulgarian offer, brokered into an introduction, and both sides
 book a B2B meeting at the matchmaking day and download it as .ics."""
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -124,5 +125,5 @@ def test_request_moderated_matched_introduced_and_met(page, people):
             assert_accessible(page)
         with page.expect_download() as download:
             page.get_by_role("link", name="Download my agenda (.ics)").click()
-        body = open(download.value.path(), encoding="utf-8").read()
+        body = Path(download.value.path()).read_text(encoding="utf-8")
         assert f"SUMMARY:B2B meeting with {other}" in body

@@ -52,8 +52,8 @@ def test_suggestions_take_a_constant_number_of_queries(people, sectors,
 
     source = make_opportunity(people.marche_member, [sectors["C"]], direction="request")
     grow(people, sectors, 2)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(8):
         assert len(selectors.suggested_opportunities(source)) == 2
     grow(people, sectors, 18, start=2)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(8):
         assert len(selectors.suggested_opportunities(source)) == 10
