@@ -1,6 +1,7 @@
 """Demo matchmaking data: profiles and opportunities from several countries, and B2B
 availability at the demo matchmaking day in Sofia (created by workgroups/demo.py)."""
 from datetime import timedelta
+from importlib import import_module
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -69,6 +70,9 @@ OPPORTUNITIES = [
 
 def seed(ctx):
     partners = {p.slug: p for p in Partner.objects.select_related("country")}
+    # the NACE sections come from a data migration; put them back if a flush removed them
+    for code, name in import_module("matchmaking.migrations.0002_nace_sections").NACE:
+        Sector.objects.get_or_create(code=code, defaults={"name": name})
     sectors = {s.code: s for s in Sector.objects.all()}
     countries = {c.iso_code: c for c in Country.objects.all()}
     users = {u.email.split("@")[0]: u for u in get_user_model().objects.filter(

@@ -40,6 +40,7 @@ from .permissions import (
     can_take_part,
     can_use_matchmaking,
     is_own_opportunity,
+    user_partner_id,
 )
 
 PAGE_SIZE = 20
@@ -242,9 +243,10 @@ def interest_list(request):
     _require_participant(request.user)
     interests = selectors.interests_visible_to(request.user)
     if can_moderate_matchmaking(request.user):
+        # coordinators broker everything from /coordinate/; here, as for everyone, their own
         interests = interests.filter(user=request.user) | interests.filter(
-            opportunity__partner_id=getattr(request.user.membership, "partner_id", None),
-            state__in=Interest.REVEALED)
+            opportunity__partner_id=user_partner_id(request.user),
+            opportunity__partner__isnull=False, state__in=Interest.REVEALED)
     page = Paginator(interests.order_by("-created_at"), PAGE_SIZE).get_page(
         request.GET.get("page"))
     return render(request, "matchmaking/interest_list.html", {"page": page})
