@@ -216,6 +216,11 @@ def interest_move(*, user, interest: Interest, to_state: str, comment: str = "")
     _record(actor=user, verb="matchmaking.interest_moved", target=interest.opportunity,
             partner=interest.partner or interest.opportunity.partner,
             detail=interest.get_state_display())
+    owner = interest.opportunity.partner
+    if to_state == Interest.State.INTRODUCED and owner and owner != interest.partner:
+        # the opportunity's side learns of the interest only now, with the introduction
+        _record(actor=user, verb="matchmaking.interest_moved", target=interest.opportunity,
+                partner=owner, detail=interest.get_state_display())
     return interest
 
 

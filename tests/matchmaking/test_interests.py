@@ -97,3 +97,15 @@ def test_acting_as_coordinator_without_the_role_is_refused(client, people, secto
     assert response.status_code == 403
     interest.refresh_from_db()
     assert interest.state == "expressed"
+
+
+def test_the_opportunitys_side_hears_of_the_interest_only_at_the_introduction(people, sectors):
+    from clusterpolisee.core.selectors import activities_visible_to
+
+    o = make_opportunity(people.marche_member, [sectors["C"]])
+    interest = services.interest_express(user=people.bsmepa_member, opportunity=o, message="Hi")
+    verbs = {"matchmaking.interest_expressed", "matchmaking.interest_moved"}
+    assert not activities_visible_to(people.marche_member).filter(verb__in=verbs).exists()
+    services.interest_move(user=people.wg3_coordinator, interest=interest, to_state="introduced")
+    seen = activities_visible_to(people.marche_member).filter(verb__in=verbs)
+    assert [a.detail for a in seen] == ["Introduced"]
