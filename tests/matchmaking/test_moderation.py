@@ -116,3 +116,17 @@ def test_merging_into_itself_is_refused(people, sectors):
     o = make_opportunity(people.marche_member, [sectors["C"]])
     with pytest.raises(ValidationError, match="itself"):
         services.opportunity_merge(user=people.wg3_coordinator, duplicate=o, into=o)
+
+
+def test_a_profile_or_opportunity_must_name_its_organisation(people, sectors):
+    from django.db import IntegrityError, transaction
+
+    from matchmaking.models import Profile
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Profile.objects.create(country=people.marche.country)
+    # an outside organisation (the stakeholder tier) is named instead of a partner
+    Profile.objects.create(country=people.marche.country, organisation_name="Cluster X")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Opportunity.objects.create(country=people.marche.country, direction="offer",
+                                   kind="market", title="t", description="d")
