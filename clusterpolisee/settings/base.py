@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "workgroups",
     "knowledge",
     "consultations",
+    "matchmaking",
     "notifications",  # reads the activity the feature apps record, so it comes after them
     # django
     "django.contrib.admin",
@@ -94,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "clusterpolisee.core.context_processors.portal",
                 "notifications.context_processors.notifications",
+                "matchmaking.context_processors.matchmaking",
             ],
         },
     },
@@ -230,6 +232,9 @@ CONSULTATION_COMMENTS_PER_MINUTE = env.int("CONSULTATION_COMMENTS_PER_MINUTE", d
 CONSULTATION_EDIT_WINDOW_MINUTES = env.int("CONSULTATION_EDIT_WINDOW_MINUTES", default=15)
 CONSULTATION_ATTACHMENT_MAX_BYTES = env.int("CONSULTATION_ATTACHMENT_MAX_BYTES",
                                             default=20 * 1024 * 1024)
+# --- matchmaking: the working group whose coordinators moderate and broker it ---------
+MATCHMAKING_WORKING_GROUP = env("MATCHMAKING_WORKING_GROUP", default="WG3")
+MATCHMAKING_SUGGESTIONS = 10  # how many suggestions an opportunity page shows
 
 # --- project data -----------------------------------------------------------------------
 PROJECT_START = "2012-05-01"
