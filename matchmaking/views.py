@@ -68,21 +68,23 @@ def _add_errors(form, error: ValidationError):
             form.add_error(None, message)
 
 
+def _apply_filters(queryset, form, lookups):
+    """Narrow ``queryset`` by each filled field of a valid filter form (field -> lookup)."""
+    if form.is_valid():
+        for field, lookup in lookups.items():
+            if form.cleaned_data.get(field):
+                queryset = queryset.filter(**{lookup: form.cleaned_data[field]})
+    return queryset
+
+
 @login_required
 def index(request):
     _require_participant(request.user)
     opportunities = selectors.published_opportunities(request.user)
     filter_form = OpportunityFilter(request.GET or None)
-    if filter_form.is_valid():
-        data = filter_form.cleaned_data
-        if data["direction"]:
-            opportunities = opportunities.filter(direction=data["direction"])
-        if data["kind"]:
-            opportunities = opportunities.filter(kind=data["kind"])
-        if data["sector"]:
-            opportunities = opportunities.filter(sectors=data["sector"])
-        if data["country"]:
-            opportunities = opportunities.filter(country=data["country"])
+    opportunities = _apply_filters(opportunities, filter_form,
+                                   {"direction": "direction", "kind": "kind",
+                                    "sector": "sectors", "country": "country"})
     page = Paginator(opportunities.order_by("-published_at", "-pk"), PAGE_SIZE).get_page(
         request.GET.get("page"))
     return render(request, "matchmaking/index.html", {
@@ -336,17 +338,9 @@ def profile_edit(request):
 # --- coordinator dashboard ----------------------------------------------------------------
 
 def _filtered(request):
-    opportunities = Opportunity.objects.all()
     form = CoordinateFilter(request.GET or None)
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["country"]:
-            opportunities = opportunities.filter(country=data["country"])
-        if data["sector"]:
-            opportunities = opportunities.filter(sectors=data["sector"])
-        if data["status"]:
-            opportunities = opportunities.filter(status=data["status"])
-    return form, opportunities
+    return form, _apply_filters(Opportunity.objects.all(), form,
+                                {"country": "country", "sector": "sectors", "status": "status"})
 
 
 def _bars(rows, width=420, bar=22):
