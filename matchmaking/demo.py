@@ -1,5 +1,6 @@
-"""Demo matchmaking data: profiles and opportunities from several countries, and B2B
-availability at the demo matchmaking day in Sofia (created by workgroups/demo.py)."""
+"""Demo matchmaking data: profiles and opportunities from several countries, an approved
+stakeholder cluster association with its own profile and offer, and B2B availability at the
+demo matchmaking day in Sofia (created by workgroups/demo.py)."""
 from datetime import timedelta
 from importlib import import_module
 
@@ -7,11 +8,30 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from clusterpolisee.core.demo import DEMO_EMAIL_DOMAIN
+from clusterpolisee.users.models import StakeholderProfile
+from clusterpolisee.users.services import stakeholder_profile_create
 from partners.models import Country, Partner
 from workgroups.models import Event
 
 from .models import Opportunity, Profile, Sector, Slot
-from .services import _update_search
+from .services import _update_search, opportunity_moderate
+
+# an outside organisation from a partner region, approved into the user group
+ASSOCIATION = {
+    "key": "cluster.association", "full_name": "Milica Jovanović",
+    "organisation": "Vojvodina Wood and Furniture Cluster Association (demo)", "country": "RS",
+    "profile": {"size": "small", "regions": "Vojvodina", "languages": "Serbian, English",
+                "offers": "Wood-processing and furniture SMEs; design and prototyping "
+                          "workshops; joint trade-fair stands.",
+                "seeks": "ICT partners for smart manufacturing and export partners in Italy.",
+                "contact_persons": "Milica Jovanović, cluster manager (demo)"},
+    "sectors": "C",
+    "opportunity": ("offer", "partnership",
+                    "Furniture cluster from Vojvodina offers joint design projects (demo)",
+                    ["IT", "BG"],
+                    "Our wood and furniture SMEs offer joint design and prototyping projects "
+                    "and shared trade-fair stands to furniture districts in partner regions."),
+}
 
 PROFILES = [
     # partner slug, sectors, size, offers, seeks, languages, regions
@@ -101,7 +121,45 @@ def seed(ctx):
         opportunity.target_countries.set([countries[c] for c in targets if c in countries])
         _update_search(opportunity)
     if ctx.with_accounts:
+        association = _seed_association(ctx, sectors, countries)
+        users[ASSOCIATION["key"]] = association
         _seed_slots(users)
+
+
+def _seed_association(ctx, sectors, countries):
+    """The approved stakeholder, its organisation's profile and one published offer."""
+    row = ASSOCIATION
+    user = ctx.account(key=row["key"], full_name=row["full_name"],
+                       role="Approved stakeholder, cluster association (matchmaking)",
+                       job_title="Cluster manager")
+    country = countries.get(row["country"]) or Country.objects.first()
+    admin = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+    if not hasattr(user, "stakeholder_profile"):
+        profile = stakeholder_profile_create(user=user, organisation=row["organisation"],
+                                             country=country,
+                                             state=StakeholderProfile.State.APPROVED)
+        profile.approved_by, profile.approved_at = admin, timezone.now()
+        profile.save(update_fields=["approved_by", "approved_at"])
+    organisation = user.stakeholder_profile.organisation
+    profile, created = Profile.objects.get_or_create(
+        partner=None, organisation_name=organisation, country=user.stakeholder_profile.country,
+        defaults={"owner": user, **row["profile"]})
+    if created:
+        profile.sectors.set([sectors[c] for c in row["sectors"]])
+    direction, kind, title, targets, text = row["opportunity"]
+    if not Opportunity.objects.filter(title=title).exists():
+        opportunity = Opportunity.objects.create(
+            organisation_name=organisation, country=user.stakeholder_profile.country,
+            created_by=user, direction=direction, kind=kind, title=title, description=text,
+            deadline=timezone.localdate() + timedelta(days=90))
+        opportunity.sectors.set([sectors[c] for c in row["sectors"]])
+        opportunity.target_countries.set([countries[c] for c in targets if c in countries])
+        _update_search(opportunity)
+        moderator = (get_user_model().objects.filter(
+            coordinated_working_groups__code="WG3").order_by("pk").first() or admin)
+        if moderator is not None:  # published through the coordinators' service
+            opportunity_moderate(user=moderator, opportunity=opportunity, decision="publish")
+    return user
 
 
 def _seed_slots(users):
@@ -109,7 +167,7 @@ def _seed_slots(users):
     if event is None:
         return
     plan = [("bsmepa.member", 1), ("bsmepa.member", 2), ("marche.member", 3),
-            ("veneto.member", 2)]
+            ("veneto.member", 2), (ASSOCIATION["key"], 4)]
     for key, half_hours in plan:
         user = users.get(key)
         if user is None:

@@ -1,12 +1,14 @@
 """WG3 transnational matchmaking: who offers and seeks what, the coordinators' brokering of
 introductions, and B2B meetings at matchmaking events.
 
-Profiles and opportunities belong to a partner today; ``organisation_name`` lets an approved
-stakeholder organisation own them later (a check constraint requires one of the two).
+Profiles and opportunities belong to a partner, or to an approved stakeholder organisation
+named by ``organisation_name`` (a check constraint requires one of the two); see
+``permissions.Participant`` for who acts for which.
 """
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -33,7 +35,7 @@ class Sector(models.Model):
 
 
 class OwnedByOrganisation(models.Model):
-    """A partner, or (later) an outside organisation named by ``organisation_name``."""
+    """A partner, or an approved stakeholder's organisation named by ``organisation_name``."""
 
     partner = models.ForeignKey("partners.Partner", on_delete=models.PROTECT, null=True,
                                 blank=True, related_name="+", verbose_name=_("partner"))
@@ -49,6 +51,17 @@ class OwnedByOrganisation(models.Model):
     @property
     def owner_label(self) -> str:
         return self.partner.label if self.partner_id else self.organisation_name
+
+    @property
+    def is_stakeholder_organisation(self) -> bool:
+        return not self.partner_id
+
+
+def live_owner(author: str) -> Q:
+    """Records of partners, and of stakeholder organisations whose person (``author``: the
+    profile's keeper, the opportunity's author) is still approved; a withdrawn approval
+    takes their organisation out of listings and suggestions."""
+    return Q(partner__isnull=False) | Q(**{f"{author}__stakeholder_profile__state": "approved"})
 
 
 class Profile(OwnedByOrganisation):
@@ -87,6 +100,11 @@ class Profile(OwnedByOrganisation):
                                    name="profile_has_an_owner_organisation"),
             models.UniqueConstraint(fields=["partner"], condition=Q(partner__isnull=False),
                                     name="one_profile_per_partner"),
+            models.UniqueConstraint(
+                Lower("organisation_name"), "country", condition=Q(partner__isnull=True),
+                name="one_profile_per_organisation",
+                violation_error_message=_("This organisation already has a matchmaking "
+                                          "profile.")),
         ]
 
     def __str__(self):
@@ -209,6 +227,21 @@ class Interest(models.Model):
     @property
     def is_revealed(self) -> bool:
         return self.state in self.REVEALED
+
+    @property
+    def interested_organisation(self) -> str:
+        """The interested side: their partner, or their stakeholder organisation."""
+        if self.partner_id:
+            return self.partner.label
+        profile = getattr(self.user, "stakeholder_profile", None)
+        return profile.organisation if profile else ""
+
+    @property
+    def interested_country(self):
+        if self.partner_id:
+            return self.partner.country
+        profile = getattr(self.user, "stakeholder_profile", None)
+        return profile.country if profile else None
 
 
 class InterestTransition(models.Model):

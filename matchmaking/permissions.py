@@ -1,19 +1,105 @@
 """Who may do what in WG3 matchmaking.
 
-Taking part (profiles, opportunities, interest, B2B meetings) is for partner staff today;
-``can_keep_profile`` and ``can_take_part`` are the two places the approved-stakeholder tier
-widens it. Moderating and brokering belong to the coordinators of the working group named by
-``settings.MATCHMAKING_WORKING_GROUP`` (WG3) and to platform admins.
-"""
-from django.conf import settings
+Taking part (profiles, opportunities, interest, B2B meetings) is for a *participant*: partner
+staff, acting for their partner, and approved stakeholders, acting for the organisation named
+in their stakeholder profile (``participant_of``). Moderating and brokering belong to the
+coordinators of the working group named by ``settings.MATCHMAKING_WORKING_GROUP`` (WG3) and
+to platform admins.
 
-from clusterpolisee.core.permissions import is_partner_staff, is_platform_admin
+A stakeholder organisation is known by its name (compared case-insensitively) and country as
+recorded in the stakeholder profile. It has one matchmaking profile, kept by the stakeholder
+who created it; opportunities are their author's. Approval vouches for a person, not for
+everyone who types the same organisation name, so changing the profile or an opportunity,
+seeing it unmoderated and seeing the interests introduced to it stay with that person. A
+colleague of the same organisation is still "the same side" for expressing interest: nobody
+expresses interest in their own organisation's opportunity.
+"""
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+
+from clusterpolisee.core.permissions import (
+    is_approved_stakeholder,
+    is_partner_staff,
+    is_platform_admin,
+    is_stakeholder,
+)
+
+
+@dataclass(frozen=True)
+class Participant:
+    """The side a person acts for in matchmaking: a partner, or a stakeholder organisation."""
+
+    user: object
+    country_id: int
+    partner: object = None
+    organisation_name: str = ""
+
+    @property
+    def is_partner(self) -> bool:
+        return self.partner is not None
+
+    @property
+    def partner_id(self):
+        return self.partner.pk if self.partner is not None else None
+
+    @property
+    def label(self) -> str:
+        return self.partner.label if self.partner is not None else self.organisation_name
+
+    def owner_fields(self) -> dict:
+        """What an owned record (profile, opportunity) says about its owner."""
+        return {"partner": self.partner,
+                "organisation_name": "" if self.partner is not None else self.organisation_name,
+                "country_id": self.country_id}
+
+    def owns(self, obj, *, author: str = "created_by") -> bool:
+        """The record is this side's to change: the partner's, or this stakeholder's own."""
+        if obj.partner_id or self.partner is not None:
+            return obj.partner_id == self.partner_id
+        return getattr(obj, f"{author}_id") == self.user.pk
+
+    def owns_q(self, *, author: str = "created_by", prefix: str = "") -> Q:
+        if self.partner is not None:
+            return Q(**{f"{prefix}partner_id": self.partner_id})
+        return Q(**{f"{prefix}partner__isnull": True, f"{prefix}{author}": self.user})
+
+    def is_same_organisation(self, obj) -> bool:
+        """The record belongs to this side's organisation, whoever of its people wrote it."""
+        if obj.partner_id or self.partner is not None:
+            return obj.partner_id == self.partner_id
+        return (obj.country_id == self.country_id
+                and obj.organisation_name.strip().casefold()
+                == self.organisation_name.strip().casefold())
+
+
+def participant_of(user) -> Participant | None:
+    """The side ``user`` acts for, or None if they do not take part in matchmaking."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if is_partner_staff(user):
+        partner = user.membership.partner
+        return Participant(user=user, partner=partner, country_id=partner.country_id)
+    if is_approved_stakeholder(user):
+        profile = user.stakeholder_profile
+        return Participant(user=user, organisation_name=profile.organisation.strip(),
+                           country_id=profile.country_id)
+    return None
+
+
+def is_awaiting_approval(user) -> bool:
+    """A stakeholder who signed up and whose registration nobody has approved yet."""
+    if not is_stakeholder(user):
+        return False
+    profile = getattr(user, "stakeholder_profile", None)
+    return bool(profile and profile.state == profile.State.PENDING)
 
 
 def can_moderate_matchmaking(user) -> bool:
     if is_platform_admin(user):
         return True
-    if not user.is_authenticated:
+    if not user.is_authenticated or not is_partner_staff(user):
         return False
     cached = getattr(user, "_moderates_matchmaking", None)
     if cached is None:
@@ -24,11 +110,11 @@ def can_moderate_matchmaking(user) -> bool:
 
 
 def can_keep_profile(user) -> bool:
-    return is_partner_staff(user)
+    return participant_of(user) is not None
 
 
 def can_take_part(user) -> bool:
-    return is_partner_staff(user)
+    return participant_of(user) is not None
 
 
 def can_use_matchmaking(user) -> bool:
@@ -44,11 +130,13 @@ def user_partner_id(user):
 
 def is_own_opportunity(user, opportunity) -> bool:
     """The user's side: staff of the owning partner, or its author for an organisation."""
-    if not user.is_authenticated:
-        return False
-    if opportunity.partner_id:
-        return opportunity.partner_id == user_partner_id(user)
-    return opportunity.created_by_id == user.pk
+    participant = participant_of(user)
+    return bool(participant and participant.owns(opportunity))
+
+
+def is_own_profile(user, profile) -> bool:
+    participant = participant_of(user)
+    return bool(participant and participant.owns(profile, author="owner"))
 
 
 def can_edit_opportunity(user, opportunity) -> bool:
@@ -58,11 +146,16 @@ def can_edit_opportunity(user, opportunity) -> bool:
             and opportunity.status in (Opportunity.Status.SUBMITTED, Opportunity.Status.RETURNED))
 
 
+def is_own_organisations_opportunity(user, opportunity) -> bool:
+    participant = participant_of(user)
+    return bool(participant and participant.is_same_organisation(opportunity))
+
+
 def can_express_interest(user, opportunity) -> bool:
     from .models import Opportunity
 
     return (can_take_part(user) and opportunity.status == Opportunity.Status.PUBLISHED
-            and not is_own_opportunity(user, opportunity))
+            and not is_own_organisations_opportunity(user, opportunity))
 
 
 def can_broker(user) -> bool:

@@ -20,8 +20,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Interest, MeetingRequest, Opportunity, Profile, Sector, Slot
-from .permissions import can_moderate_matchmaking, can_take_part, user_partner_id
+from .models import Interest, MeetingRequest, Opportunity, Profile, Sector, Slot, live_owner
+from .permissions import can_moderate_matchmaking, participant_of
 
 # weights of the suggestion score; text similarity adds up to TEXT_WEIGHT on PostgreSQL
 SECTOR_WEIGHT = 3
@@ -35,25 +35,19 @@ def text_similarity_available() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _own_condition(user) -> Q:
-    partner_id = user_partner_id(user)
-    own = Q(partner__isnull=True, created_by=user)
-    if partner_id:
-        own |= Q(partner_id=partner_id)
-    return own
-
-
 def opportunities_visible_to(user) -> QuerySet[Opportunity]:
-    """Published opportunities for participants; their own side's in any status;
-    everything for moderators."""
+    """Published opportunities (of partners and of still-approved stakeholder organisations)
+    for participants; their own side's in any status; everything for moderators."""
     base = Opportunity.objects.select_related("partner", "country", "created_by")
     if not user.is_authenticated:
         return base.none()
     if can_moderate_matchmaking(user):
         return base
-    if not can_take_part(user):
+    participant = participant_of(user)
+    if participant is None:
         return base.none()
-    return base.filter(Q(status=Opportunity.Status.PUBLISHED) | _own_condition(user))
+    return base.filter((Q(status=Opportunity.Status.PUBLISHED) & live_owner("created_by"))
+                       | participant.owns_q())
 
 
 def published_opportunities(user) -> QuerySet[Opportunity]:
@@ -62,42 +56,82 @@ def published_opportunities(user) -> QuerySet[Opportunity]:
 
 
 def own_opportunities(user) -> QuerySet[Opportunity]:
-    if not can_take_part(user):
+    participant = participant_of(user)
+    if participant is None:
         return Opportunity.objects.none()
-    return (Opportunity.objects.filter(_own_condition(user)).select_related("country")
+    return (Opportunity.objects.filter(participant.owns_q()).select_related("country")
             .order_by("-created_at"))
 
 
 def profiles_visible_to(user) -> QuerySet[Profile]:
+    """Partners' profiles and those of still-approved stakeholder organisations, for
+    participants; every profile for a platform admin outside the partnership."""
     base = Profile.objects.select_related("partner", "country")
-    if user.is_authenticated and (can_take_part(user) or can_moderate_matchmaking(user)):
-        return base
-    return base.none()
+    participant = participant_of(user)
+    if participant is not None:
+        return base.filter(live_owner("owner") | participant.owns_q(author="owner"))
+    return base if can_moderate_matchmaking(user) else base.none()
+
+
+def profile_of_side(*, partner_id=None, organisation_name="", country_id=None
+                    ) -> Profile | None:
+    """The profile of a partner, or of a stakeholder organisation (name and country)."""
+    if partner_id:
+        return Profile.objects.filter(partner_id=partner_id).first()
+    if not organisation_name:
+        return None
+    return Profile.objects.filter(partner__isnull=True, country_id=country_id,
+                                  organisation_name__iexact=organisation_name.strip()).first()
 
 
 def profile_of(user) -> Profile | None:
-    partner_id = user_partner_id(user)
-    if partner_id is None:
+    """The profile of the side the user acts for: their partner's, or the one their
+    stakeholder organisation keeps (their own first, should the organisation's name in
+    their stakeholder profile have changed since)."""
+    participant = participant_of(user)
+    if participant is None:
         return None
-    return Profile.objects.filter(partner_id=partner_id).first()
+    if participant.is_partner:
+        return profile_of_side(partner_id=participant.partner_id)
+    return (Profile.objects.filter(partner__isnull=True, owner=user).first()
+            or profile_of_side(organisation_name=participant.organisation_name,
+                               country_id=participant.country_id))
+
+
+def owner_profile_of(opportunity) -> Profile | None:
+    return profile_of_side(partner_id=opportunity.partner_id,
+                           organisation_name=opportunity.organisation_name,
+                           country_id=opportunity.country_id)
+
+
+def interested_profile_of(interest) -> Profile | None:
+    if interest.partner_id:
+        return profile_of_side(partner_id=interest.partner_id)
+    profile = getattr(interest.user, "stakeholder_profile", None)
+    if profile is None:
+        return None
+    return profile_of_side(organisation_name=profile.organisation, country_id=profile.country_id)
 
 
 def interests_visible_to(user) -> QuerySet[Interest]:
     """Moderators see every expression; a person sees their own; the opportunity's side
     sees those introduced to them."""
     base = Interest.objects.select_related(
-        "opportunity__partner", "opportunity__country", "opportunity__created_by", "user",
-        "partner__country")
+        "opportunity__partner", "opportunity__country", "opportunity__created_by",
+        "user__stakeholder_profile__country", "partner__country")
     if not user.is_authenticated:
         return base.none()
     if can_moderate_matchmaking(user):
         return base
-    if not can_take_part(user):
+    participant = participant_of(user)
+    if participant is None:
         return base.none()
-    own_side = Q(state__in=Interest.REVEALED) & Q(
-        Q(opportunity__partner__isnull=False, opportunity__partner_id=user_partner_id(user))
-        | Q(opportunity__partner__isnull=True, opportunity__created_by=user))
-    return base.filter(Q(user=user) | own_side)
+    return base.filter(Q(user=user) | introduced_to_side_q(participant))
+
+
+def introduced_to_side_q(participant) -> Q:
+    """Expressions of interest in the side's opportunities that reached the introduction."""
+    return Q(state__in=Interest.REVEALED) & participant.owns_q(prefix="opportunity__")
 
 
 def moderation_queue() -> QuerySet[Opportunity]:
@@ -110,8 +144,8 @@ def brokering_queue() -> QuerySet[Interest]:
     open_states = [Interest.State.EXPRESSED, Interest.State.UNDER_REVIEW,
                    Interest.State.INTRODUCED, Interest.State.MEETING_HELD]
     return (Interest.objects.filter(state__in=open_states)
-            .select_related("opportunity__partner", "opportunity__country", "user",
-                            "partner__country")
+            .select_related("opportunity__partner", "opportunity__country",
+                            "user__stakeholder_profile", "partner__country")
             .order_by("created_at"))
 
 
@@ -175,7 +209,7 @@ def suggested_opportunities(opportunity, *, limit=None) -> list[Suggestion]:
     they_target_us = Opportunity.target_countries.through.objects.filter(
         opportunity_id=OuterRef("pk"), country_id=opportunity.country_id)
     candidates = (
-        Opportunity.objects.filter(status=Opportunity.Status.PUBLISHED)
+        Opportunity.objects.filter(live_owner("created_by"), status=Opportunity.Status.PUBLISHED)
         .exclude(country_id=opportunity.country_id).exclude(pk=opportunity.pk)
         .filter(Q(deadline__isnull=True) | Q(deadline__gte=timezone.localdate()))
         .annotate(
@@ -239,7 +273,8 @@ def suggested_profiles(opportunity, *, limit=None) -> list[Suggestion]:
     limit = limit or settings.MATCHMAKING_SUGGESTIONS
     sector_ids = [s.pk for s in opportunity.sectors.all()]
     target_ids = [c.pk for c in opportunity.target_countries.all()]
-    candidates = (Profile.objects.exclude(country_id=opportunity.country_id)
+    candidates = (Profile.objects.filter(live_owner("owner"))
+                  .exclude(country_id=opportunity.country_id)
                   .annotate(n_sectors=_shared_sectors(Profile.sectors.through, "profile_id",
                                                       sector_ids)))
     score = F("n_sectors") * SECTOR_WEIGHT + (
@@ -320,7 +355,9 @@ def statistics(opportunities: QuerySet[Opportunity]) -> dict:
 def event_slots(event) -> QuerySet[Slot]:
     accepted = MeetingRequest.objects.filter(slot=OuterRef("pk"),
                                              status=MeetingRequest.Status.ACCEPTED)
-    return (Slot.objects.filter(event=event).select_related("participant__membership__partner")
+    return (Slot.objects.filter(event=event)
+            .select_related("participant__membership__partner",
+                            "participant__stakeholder_profile")
             .annotate(is_taken=Exists(accepted)).order_by("starts_at", "pk"))
 
 
@@ -329,5 +366,7 @@ def agenda_of(user, event) -> QuerySet[MeetingRequest]:
     return (MeetingRequest.objects.filter(slot__event=event, status=MeetingRequest.Status.ACCEPTED)
             .filter(Q(slot__participant=user) | Q(requester=user))
             .select_related("slot__participant__membership__partner",
-                            "requester__membership__partner", "slot__event")
+                            "slot__participant__stakeholder_profile",
+                            "requester__membership__partner", "requester__stakeholder_profile",
+                            "slot__event")
             .order_by("starts_at"))

@@ -16,7 +16,8 @@ from .permissions import (
     can_keep_profile,
     can_moderate_matchmaking,
     can_take_part,
-    is_own_opportunity,
+    is_own_organisations_opportunity,
+    participant_of,
 )
 
 
@@ -26,10 +27,24 @@ def _require_moderator(user):
 
 
 def _record(*, actor, verb, target, partner=None, detail="", public_to_partners=False):
-    activity_record(
-        actor=actor, verb=verb, target=target, partner=partner, detail=detail,
-        visibility=(Activity.Visibility.PARTNERS if public_to_partners or partner is None
-                    else Activity.Visibility.PARTNER))
+    """What concerns a partner goes to its staff; what concerns only a stakeholder
+    organisation stays in the audit log, so that nothing unmoderated or unintroduced
+    reaches every partner's feed."""
+    if public_to_partners:
+        visibility = Activity.Visibility.PARTNERS
+    elif partner is not None:
+        visibility = Activity.Visibility.PARTNER
+    else:
+        visibility = Activity.Visibility.AUDIT
+    activity_record(actor=actor, verb=verb, target=target, partner=partner, detail=detail,
+                    visibility=visibility)
+
+
+def _participant(user, message):
+    participant = participant_of(user)
+    if participant is None:
+        raise PermissionDenied(message)
+    return participant
 
 
 def _update_search(opportunity):
@@ -45,13 +60,25 @@ def _update_search(opportunity):
 
 @transaction.atomic
 def profile_save(*, user, profile: Profile, sectors, countries) -> Profile:
+    """Create or change the profile of the side the user acts for. A partner's staff share
+    their partner's profile; a stakeholder organisation's profile is its keeper's."""
     if not can_keep_profile(user):
         raise PermissionDenied(_("You may not keep a matchmaking profile."))
-    membership = user.membership
-    if profile.pk and profile.partner_id != membership.partner_id:
+    participant = _participant(user, _("You may not keep a matchmaking profile."))
+    if profile.pk and not participant.owns(profile, author="owner"):
         raise PermissionDenied(_("This is another organisation's profile."))
-    profile.partner = membership.partner
-    profile.country = membership.partner.country
+    if not profile.pk and not participant.is_partner:
+        from .selectors import profile_of_side
+
+        existing = profile_of_side(organisation_name=participant.organisation_name,
+                                   country_id=participant.country_id)
+        if existing is not None:
+            raise ValidationError(_(
+                "%(organisation)s already has a matchmaking profile, kept by %(keeper)s. "
+                "Ask them to change it.") % {"organisation": existing.organisation_name,
+                                             "keeper": existing.owner or _("a colleague")})
+    for name, value in participant.owner_fields().items():
+        setattr(profile, name, value)
     profile.owner = user
     profile.full_clean()
     profile.save()
@@ -76,10 +103,9 @@ def opportunity_submit(*, user, opportunity: Opportunity, sectors, target_countr
         if not can_edit_opportunity(user, opportunity):
             raise PermissionDenied(_("You may not change this opportunity."))
     else:
-        if not can_take_part(user):
-            raise PermissionDenied(_("You may not publish opportunities."))
-        opportunity.partner = user.membership.partner
-        opportunity.country = user.membership.partner.country
+        participant = _participant(user, _("You may not publish opportunities."))
+        for name, value in participant.owner_fields().items():
+            setattr(opportunity, name, value)
         opportunity.created_by = user
     if not sectors:
         raise ValidationError({"sectors": _("Choose at least one sector.")})
@@ -168,7 +194,7 @@ def opportunity_merge(*, user, duplicate: Opportunity, into: Opportunity) -> Opp
 
 @transaction.atomic
 def interest_express(*, user, opportunity: Opportunity, message: str) -> Interest:
-    if is_own_opportunity(user, opportunity):
+    if is_own_organisations_opportunity(user, opportunity):
         raise ValidationError(_("You cannot express interest in your own organisation's "
                                 "opportunity."))
     if opportunity.status != Opportunity.Status.PUBLISHED:
@@ -181,14 +207,15 @@ def interest_express(*, user, opportunity: Opportunity, message: str) -> Interes
         raise ValidationError({"message": _("Write a short message for the coordinators.")})
     if Interest.objects.filter(opportunity=opportunity, user=user).exists():
         raise ValidationError(_("You have already expressed interest in this opportunity."))
-    membership = getattr(user, "membership", None)
+    participant = participant_of(user)
     interest = Interest(opportunity=opportunity, user=user, message=message,
-                        partner=membership.partner if membership else None)
+                        partner=participant.partner)
     interest.full_clean()
     interest.save()
     InterestTransition.objects.create(interest=interest, to_state=interest.state, by=user)
+    # the interested side only: the opportunity's side hears of it at the introduction
     _record(actor=user, verb="matchmaking.interest_expressed", target=opportunity,
-            partner=interest.partner or opportunity.partner)
+            partner=interest.partner)
     return interest
 
 
@@ -214,8 +241,7 @@ def interest_move(*, user, interest: Interest, to_state: str, comment: str = "")
     interest.state = to_state
     interest.save(update_fields=["state", "reason", "updated_at"])
     _record(actor=user, verb="matchmaking.interest_moved", target=interest.opportunity,
-            partner=interest.partner or interest.opportunity.partner,
-            detail=interest.get_state_display())
+            partner=interest.partner, detail=interest.get_state_display())
     owner = interest.opportunity.partner
     if to_state == Interest.State.INTRODUCED and owner and owner != interest.partner:
         # the opportunity's side learns of the interest only now, with the introduction
@@ -273,7 +299,7 @@ def meeting_request(*, user, slot: Slot, message: str = "") -> MeetingRequest:
 def meeting_respond(*, user, meeting: MeetingRequest, accept: bool) -> MeetingRequest:
     """The slot's owner accepts or declines. Accepting a slot already taken (or a time the
     requester is already booked) is refused by the database, whatever races happen."""
-    if meeting.slot.participant_id != user.pk:
+    if meeting.slot.participant_id != user.pk or not can_take_part(user):
         raise PermissionDenied(_("Only the slot's owner may answer this request."))
     if meeting.status != MeetingRequest.Status.REQUESTED:
         raise ValidationError(_("This request was already answered."))
@@ -292,8 +318,7 @@ def meeting_respond(*, user, meeting: MeetingRequest, accept: bool) -> MeetingRe
             activity_record(actor=user, verb="matchmaking.meeting_accepted",
                             target=meeting.slot.event,
                             visibility=Activity.Visibility.AUDIT,
-                            partner=getattr(getattr(user, "membership", None), "partner",
-                                            None))
+                            partner=getattr(participant_of(user), "partner", None))
     except IntegrityError as exc:
         meeting.status = MeetingRequest.Status.REQUESTED
         raise ValidationError(_("The slot is already taken.")) from exc

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -39,8 +40,11 @@ from .permissions import (
     can_moderate_matchmaking,
     can_take_part,
     can_use_matchmaking,
+    is_awaiting_approval,
     is_own_opportunity,
-    user_partner_id,
+    is_own_organisations_opportunity,
+    is_own_profile,
+    participant_of,
 )
 
 PAGE_SIZE = 20
@@ -79,6 +83,9 @@ def _apply_filters(queryset, form, lookups):
 
 @login_required
 def index(request):
+    if is_awaiting_approval(request.user):
+        # the one matchmaking page a signed-up stakeholder may know of: say why it is closed
+        return render(request, "matchmaking/awaiting_approval.html", status=403)
     _require_participant(request.user)
     opportunities = selectors.published_opportunities(request.user)
     filter_form = OpportunityFilter(request.GET or None)
@@ -141,6 +148,7 @@ def opportunity_detail(request, pk):
                                                                                  is_moderator)
     context = {
         "opportunity": opportunity, "is_own": own, "is_moderator": is_moderator,
+        "is_own_organisation": is_own_organisations_opportunity(user, opportunity),
         "can_edit": can_edit_opportunity(user, opportunity),
         "can_express": can_express_interest(user, opportunity),
         "my_interest": Interest.objects.filter(opportunity=opportunity, user=user).first(),
@@ -156,7 +164,8 @@ def opportunity_detail(request, pk):
         context["suggested_opportunities"] = selectors.suggested_opportunities(opportunity)
         context["suggested_profiles"] = selectors.suggested_profiles(opportunity)
     if is_moderator:
-        context["interests"] = list(opportunity.interests.select_related("user", "partner"))
+        context["interests"] = list(opportunity.interests.select_related(
+            "user__stakeholder_profile", "partner"))
     return render(request, "matchmaking/opportunity_detail.html", context)
 
 
@@ -246,9 +255,11 @@ def interest_list(request):
     interests = selectors.interests_visible_to(request.user)
     if can_moderate_matchmaking(request.user):
         # coordinators broker everything from /coordinate/; here, as for everyone, their own
-        interests = interests.filter(user=request.user) | interests.filter(
-            opportunity__partner_id=user_partner_id(request.user),
-            opportunity__partner__isnull=False, state__in=Interest.REVEALED)
+        participant = participant_of(request.user)
+        mine = Q(user=request.user)
+        if participant is not None:
+            mine |= selectors.introduced_to_side_q(participant)
+        interests = interests.filter(mine)
     page = Paginator(interests.order_by("-created_at"), PAGE_SIZE).get_page(
         request.GET.get("page"))
     return render(request, "matchmaking/interest_list.html", {"page": page})
@@ -259,17 +270,17 @@ def interest_detail(request, pk):
     _require_participant(request.user)
     interest = get_object_or_404(selectors.interests_visible_to(request.user), pk=pk)
     is_moderator = can_moderate_matchmaking(request.user)
-    profile_ids = [p for p in (interest.opportunity.partner_id, interest.partner_id) if p]
-    profiles = {p.partner_id: p for p in Profile.objects.filter(partner_id__in=profile_ids)}
+    revealed = interest.is_revealed or is_moderator
     return render(request, "matchmaking/interest_detail.html", {
         "interest": interest, "is_moderator": is_moderator,
         "transitions": interest.transitions.select_related("by"),
         "next_states": [(s, Interest.State(s).label)
                         for s in Interest.TRANSITIONS.get(interest.state, [])],
         "broker_form": BrokerForm() if is_moderator else None,
-        "revealed": interest.is_revealed or is_moderator,
-        "owner_profile": profiles.get(interest.opportunity.partner_id),
-        "interested_profile": profiles.get(interest.partner_id),
+        "revealed": revealed,
+        # contact persons are read only once they may be shown
+        "owner_profile": selectors.owner_profile_of(interest.opportunity) if revealed else None,
+        "interested_profile": selectors.interested_profile_of(interest) if revealed else None,
     })
 
 
@@ -309,9 +320,8 @@ def profile_detail(request, pk):
     profile = get_object_or_404(
         selectors.profiles_visible_to(request.user).prefetch_related("sectors", "countries"),
         pk=pk)
-    partner_id = getattr(getattr(request.user, "membership", None), "partner_id", None)
     return render(request, "matchmaking/profile_detail.html", {
-        "profile": profile, "is_own": profile.partner_id and profile.partner_id == partner_id})
+        "profile": profile, "is_own": is_own_profile(request.user, profile)})
 
 
 @login_required
@@ -320,6 +330,11 @@ def profile_edit(request):
     if not can_keep_profile(request.user):
         raise PermissionDenied(_("You may not keep a matchmaking profile."))
     profile = selectors.profile_of(request.user) or Profile()
+    if profile.pk and not is_own_profile(request.user, profile):
+        # a colleague of the same stakeholder organisation keeps it
+        messages.info(request, _("Your organisation's profile is kept by %(keeper)s; ask them "
+                                 "to change it.") % {"keeper": profile.owner or _("a colleague")})
+        return redirect(profile)
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         try:
@@ -331,7 +346,8 @@ def profile_edit(request):
         else:
             messages.success(request, _("Your matchmaking profile was saved."))
             return redirect(profile)
-    return render(request, "matchmaking/profile_form.html", {"form": form},
+    return render(request, "matchmaking/profile_form.html",
+                  {"form": form, "side": participant_of(request.user)},
                   status=400 if form.errors else 200)
 
 
@@ -408,7 +424,8 @@ def b2b(request, pk):
                     .values_list("slot_id", flat=True))
     incoming = (MeetingRequest.objects.filter(slot__event=event, slot__participant=user,
                                               status=MeetingRequest.Status.REQUESTED)
-                .select_related("requester__membership__partner", "slot"))
+                .select_related("requester__membership__partner",
+                                "requester__stakeholder_profile", "slot"))
     form = SlotForm(event=event)
     return render(request, "matchmaking/b2b.html", {
         "event": event, "local_zone": zoneinfo.ZoneInfo(event.timezone),

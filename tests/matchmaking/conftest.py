@@ -1,7 +1,7 @@
 import pytest
 
 from matchmaking.models import Opportunity, Sector
-from tests.factories import CountryFactory, PartnerFactory, staff
+from tests.factories import CountryFactory, PartnerFactory, staff, stakeholder
 
 
 @pytest.fixture
@@ -45,3 +45,29 @@ def make_opportunity(user, sectors, *, status=Opportunity.Status.PUBLISHED, dire
                                       decision=decision, comment="ok")
         opportunity.refresh_from_db()
     return opportunity
+
+
+@pytest.fixture
+def approved_stakeholder(people):
+    """Someone from a Serbian cluster association, approved into the user group."""
+    return stakeholder(email="milica@danube-cluster.example.org", full_name="Milica Jovanovic",
+                       organisation="Danube Cluster Network")
+
+
+@pytest.fixture
+def pending_stakeholder(people):
+    return stakeholder(approved=False, email="pending@cluster.example.org",
+                       full_name="Pavle Pending", organisation="Morava Wood Cluster")
+
+
+@pytest.fixture
+def withdrawn_stakeholder(people):
+    """Approved once, then declined by a WG coordinator: the approval is withdrawn."""
+    from clusterpolisee.users.services import stakeholder_decide
+
+    user = stakeholder(email="withdrawn@cluster.example.org", full_name="Wera Withdrawn",
+                       organisation="Sava Logistics Cluster")
+    stakeholder_decide(profile=user.stakeholder_profile, by=people.wg3_coordinator,
+                       approve=False)
+    user.refresh_from_db()
+    return user

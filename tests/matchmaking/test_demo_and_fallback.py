@@ -57,3 +57,22 @@ def test_a_platform_admin_without_a_partner_can_coordinate(client, people, secto
     csv = client.get("/matchmaking/coordinate/export.csv").content.decode()
     assert csv.splitlines()[0].startswith("id,direction,kind,title")
     assert o.title in csv
+
+
+def test_demo_seeds_an_approved_stakeholder_cluster_association_idempotently():
+    out = io.StringIO()
+    with override_settings(DEBUG=True):
+        call_command("seed_demo", stdout=out)
+        call_command("seed_demo", stdout=io.StringIO())
+    email = f"cluster.association@{DEMO_EMAIL_DOMAIN}"
+    assert email in out.getvalue()
+    profile = Profile.objects.get(partner__isnull=True)
+    assert profile.owner.email == email
+    assert profile.owner.stakeholder_profile.is_approved
+    assert profile.organisation_name == profile.owner.stakeholder_profile.organisation
+    offer = Opportunity.objects.get(partner__isnull=True)
+    assert (offer.status, offer.created_by) == ("published", profile.owner)
+    assert Slot.objects.filter(participant=profile.owner).count() == 1
+    # a Marche request sees the association among its transnational matches
+    request = Opportunity.objects.get(partner__slug="marche-region", direction="request")
+    assert offer in [s.item for s in selectors.suggested_opportunities(request, limit=50)]
