@@ -24,10 +24,17 @@ EXPERT_TASK_NAME = "Expert opinion"
 LIBRARY_SLUG = "practices"
 
 
+# Snippets editors manage in /cms/ (Wagtail checks the model permissions).
+EDITOR_SNIPPETS = ("menu", "theme", "instrumenttype")
+
+
 def editors_group() -> Group:
     group, _ = Group.objects.get_or_create(name="Editors")
     group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin",
                                                  codename="access_admin"))
+    group.permissions.add(*Permission.objects.filter(
+        content_type__app_label="knowledge", content_type__model__in=EDITOR_SNIPPETS,
+        codename__regex=r"^(add|change|delete|view)_"))
     return group
 
 
