@@ -80,8 +80,7 @@ def test_stab_member_writes_the_opinion_and_the_practice_is_published_with_it(
     client.logout()
     page = client.get(waiting.url).content.decode()
     assert "Expert opinion" in page and "Petar Ivanov" in page and "small budget" in page
-    assert "alert(1)" not in page.split("Expert opinion", 1)[1].split("</section>", 1)[0] \
-        or "&lt;script&gt;" in page
+    assert "<script>alert(1)" not in page
     client.force_login(people.marche_member)
     submission = client.get(reverse("knowledge:submission", args=[waiting.pk])).content.decode()
     assert "written by Petar Ivanov" in submission

@@ -149,8 +149,8 @@ def test_seeded_default_menu_is_created_once_and_keeps_editors_changes(client, h
     _menus(home)
     labels = [item.label for item in Menu.objects.get(slot="main", locale__language_code="en")
               .items.all()]
-    assert labels == ["About", "Contact"] or labels[:2] == ["About", "Good practices library"] \
-        or "Partners directory" in labels
+    # there is no news page here, so its item is left out
+    assert labels == ["About", "Good practices library", "Partners directory", "Contact"]
     main = Menu.objects.get(slot="main", locale__language_code="en")
     main.items.filter(link_url="/partners/").update(label="Our partners")
     main.items.filter(link_page=contact).delete()
