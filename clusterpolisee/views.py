@@ -9,6 +9,7 @@ from django.views.i18n import set_language
 
 from clusterpolisee.core.selectors import activities_visible_to
 from consultations.selectors import consultations_open_to
+from knowledge.selectors import practices_awaiting_opinion_of
 from partners.models import Partner
 from partners.selectors import documents_for_list, documents_visible_to
 from workgroups.selectors import (
@@ -21,6 +22,7 @@ from workgroups.selectors import (
 DASHBOARD_ACTIVITY_LIMIT = 20
 DASHBOARD_DOCUMENT_LIMIT = 8
 DASHBOARD_CONSULTATION_LIMIT = 5
+DASHBOARD_OPINION_LIMIT = 5
 
 
 @login_required
@@ -40,6 +42,7 @@ def dashboard(request):
         "shared_documents": _shared_documents(user, partner),
         "overdue": overdue_deliverables_of(partner),
         "open_consultations": consultations_open_to(user)[:DASHBOARD_CONSULTATION_LIMIT],
+        "opinion_requests": practices_awaiting_opinion_of(user)[:DASHBOARD_OPINION_LIMIT],
     })
 
 

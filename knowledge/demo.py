@@ -6,6 +6,7 @@ partners-only. Idempotent: pages are looked up by slug and never overwritten.
 import datetime
 from decimal import Decimal
 
+from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
 from partners.models import Partner
@@ -16,6 +17,8 @@ from .models import (
     ArticlePage,
     GoodPracticePage,
     InstrumentType,
+    Menu,
+    MenuItem,
     StandardPage,
     Theme,
 )
@@ -173,9 +176,58 @@ def _site_pages(home):
             introduction="Partners can now submit good practices for review. Demo content."))
 
 
+# The default menus: (label, page slug or path) per language. Bulgarian labels point to
+# the same pages, so Bulgarian readers see Bulgarian labels before the pages are translated.
+MENUS = {
+    Menu.Slot.MAIN: {
+        "en": ("Main menu", [("About", "about"), ("News", "news"),
+                             ("Good practices library", "/library/"),
+                             ("Partners directory", "/partners/"), ("Contact", "contact")]),
+        "bg": ("Главно меню", [("За проекта", "about"), ("Новини", "news"),
+                               ("Библиотека с добри практики", "/library/"),
+                               ("Указател на партньорите", "/partners/"),
+                               ("Контакт", "contact")]),
+    },
+    Menu.Slot.FOOTER: {
+        "en": ("Footer links", [("About", "about"), ("Contact", "contact"),
+                                ("Open data (JSON)", "/library/export.json")]),
+        "bg": ("Връзки в долния колонтитул", [("За проекта", "about"), ("Контакт", "contact"),
+                                              ("Отворени данни (JSON)",
+                                               "/library/export.json")]),
+    },
+}
+
+
+def _menus(home):
+    """Create each menu once; a menu that exists (even emptied by an editor) is left alone."""
+    english = None
+    for slot, languages in MENUS.items():
+        for language, (title, entries) in languages.items():
+            locale = Locale.objects.get(language_code=language)
+            if Menu.objects.filter(slot=slot, locale=locale).exists():
+                continue
+            menu = Menu(slot=slot, title=title, locale=locale)
+            if language != "en" and english is not None:
+                menu.translation_key = english.translation_key
+            for label, target in entries:
+                if target.startswith("/"):
+                    menu.items.add(MenuItem(label=label, link_url=target))
+                    continue
+                page = Page.objects.filter(slug=target, depth=home.depth + 1,
+                                           locale=home.locale).first()
+                if page is not None:
+                    menu.items.add(MenuItem(label=label, link_page=page))
+            menu.full_clean()
+            menu.save()
+            if language == "en":
+                english = menu
+        english = None
+
+
 def seed(ctx):
     home, library = ensure_site_tree()
     _site_pages(home)
+    _menus(home)
     themes = {name: Theme.objects.get_or_create(
         name=name, defaults={"slug": name.lower().replace(" ", "-")})[0] for name in THEMES}
     instruments = {name: InstrumentType.objects.get_or_create(

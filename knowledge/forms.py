@@ -110,8 +110,10 @@ PracticeSubmissionForm.base_fields = {
 
 
 class ExpertOpinionForm(forms.Form):
-    opinion = forms.CharField(label=_("Expert opinion"), widget=forms.Textarea(attrs={"rows": 6}),
-                              max_length=5000)
+    opinion = forms.CharField(
+        label=_("Expert opinion"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000,
+        help_text=_("Plain text, at most 5,000 characters; blank lines separate paragraphs. "
+                    "It is shown on the practice page with your name."))
 
 
 class TransferForm(forms.Form):

@@ -398,3 +398,6 @@ class Transfer(models.Model):
 
     def get_absolute_url(self):
         return self.practice.url or reverse("knowledge:library")
+# The site's menus and the expert-opinion workflow task live in their own modules.
+from .menus import Menu, MenuItem  # noqa: E402,F401
+from .workflow import ExpertOpinionTask  # noqa: E402,F401

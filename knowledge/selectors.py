@@ -120,3 +120,35 @@ def submissions_of(user) -> QuerySet[GoodPracticePage]:
             .exclude(submitted_by=None)
             .select_related("submitted_by", "latest_revision")
             .order_by("-latest_revision_created_at", "-pk"))
+
+
+def practices_awaiting_opinion_of(user) -> QuerySet[GoodPracticePage]:
+    """Practices waiting at the workflow's expert-opinion step that this user may answer:
+    STAB members, never for their own partner's practices. Each carries ``step_started``."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import IntegerField, OuterRef, Subquery
+    from django.db.models.functions import Cast
+    from wagtail.models import TaskState, WorkflowState
+
+    from partners.permissions import membership_of
+
+    from .permissions import is_stab_member
+    from .workflow import ExpertOpinionTask
+
+    if not is_stab_member(user):
+        return GoodPracticePage.objects.none()
+    steps = (TaskState.objects
+             .filter(status=TaskState.STATUS_IN_PROGRESS,
+                     task__content_type=ContentType.objects.get_for_model(ExpertOpinionTask),
+                     workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
+                     workflow_state__content_type=ContentType.objects.get_for_model(
+                         GoodPracticePage))
+             .annotate(practice_id=Cast("workflow_state__object_id", IntegerField())))
+    practices = GoodPracticePage.objects.filter(pk__in=steps.values("practice_id"))
+    membership = membership_of(user)
+    if membership is not None:
+        practices = practices.exclude(partner_id=membership.partner_id)
+    started = steps.filter(practice_id=OuterRef("pk")).order_by("-started_at")
+    return (practices.select_related("partner", "country")
+            .annotate(step_started=Subquery(started.values("started_at")[:1]))
+            .order_by("step_started", "pk"))

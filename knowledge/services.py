@@ -23,6 +23,7 @@ from .permissions import (
     can_write_expert_opinion,
 )
 from .site import library_page, practice_workflow
+from .workflow import expert_opinion_step
 
 M2M_FIELDS = ("working_groups", "themes")
 
@@ -107,21 +108,45 @@ def practice_resubmit(*, user, practice: GoodPracticePage, data: dict) -> GoodPr
     return draft
 
 
+OPINION_MAX_LENGTH = 5000
+
+
 @transaction.atomic
 def expert_opinion_write(*, user, practice: GoodPracticePage, opinion: str):
-    """A STAB member's opinion, published on the page with the expert's name."""
+    """A STAB member's opinion, shown on the page with the expert's name.
+
+    While the practice waits at the workflow's expert-opinion step, the opinion goes into
+    the page's latest revision and approves the step, so the workflow publishes it. On a
+    published practice outside the workflow the opinion is added or replaced directly.
+    """
     if not can_write_expert_opinion(user, practice):
         raise PermissionDenied(_("Only members of the advisory board can write opinions."))
-    html = sanitise_html(linebreaks(escape(opinion)))
-    practice.expert_opinion = html
-    practice.expert_name = user.get_full_name()
-    practice.save(update_fields=["expert_opinion", "expert_name"])
-    latest = practice.get_latest_revision()
-    if latest is not None:
-        # Keep the page's revisions in step so a later publish does not drop the opinion.
+    text = (opinion or "").strip()
+    if not text:
+        raise ValidationError(_("Write the opinion before sending it."))
+    if len(text) > OPINION_MAX_LENGTH:
+        raise ValidationError(_("Write an opinion of at most 5,000 characters."))
+    html = sanitise_html(linebreaks(escape(text)))
+    name = user.get_full_name() or user.get_short_name()
+    step = expert_opinion_step(workflow_state_of(practice))
+    if step is not None:
         draft = practice.get_latest_revision_as_object()
-        draft.expert_opinion, draft.expert_name = html, practice.expert_name
-        draft.save_revision(user=user)
+        draft.expert_opinion, draft.expert_name = html, name
+        draft.full_clean()
+        draft.save_revision(user=user, log_action=True)
+        # The last step: Wagtail then publishes the latest revision, the one just saved.
+        step.approve(user=user)
+        practice.refresh_from_db()
+    elif practice.live:
+        practice.expert_opinion, practice.expert_name = html, name
+        practice.save(update_fields=["expert_opinion", "expert_name"])
+        if practice.get_latest_revision() is not None:
+            # Keep the page's revisions in step so a later publish does not drop it.
+            draft = practice.get_latest_revision_as_object()
+            draft.expert_opinion, draft.expert_name = html, name
+            draft.save_revision(user=user)
+    else:
+        raise ValidationError(_("This practice is not waiting for an expert opinion."))
     activity_record(actor=user, verb="practice.expert_opinion", target=practice,
                     partner=practice.partner or membership_of(user).partner,
                     visibility=Activity.Visibility.PARTNERS, target_url=practice.url or "")

@@ -20,13 +20,21 @@ from wagtail.models import (
 
 WORKFLOW_NAME = "Good-practice review"
 EDITOR_TASK_NAME = "Editor review"
+EXPERT_TASK_NAME = "Expert opinion"
 LIBRARY_SLUG = "practices"
+
+
+# Snippets editors manage in /cms/ (Wagtail checks the model permissions).
+EDITOR_SNIPPETS = ("menu", "theme", "instrumenttype")
 
 
 def editors_group() -> Group:
     group, _ = Group.objects.get_or_create(name="Editors")
     group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin",
                                                  codename="access_admin"))
+    group.permissions.add(*Permission.objects.filter(
+        content_type__app_label="knowledge", content_type__model__in=EDITOR_SNIPPETS,
+        codename__regex=r"^(add|change|delete|view)_"))
     return group
 
 
@@ -76,7 +84,10 @@ def ensure_site_tree():
 
 
 def practice_workflow() -> Workflow:
-    """Partner submission → editor review (request changes / approve, then publish)."""
+    """Partner submission → editor review (request changes / approve) → expert opinion
+    (a STAB member writes it from the portal, or the editors publish without one) →
+    publish. Built only when the workflow is new or empty: the tasks an editor later
+    removes or adds in /cms/workflows/ stay as they are."""
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if created or not workflow.workflow_tasks.exists():
         task = GroupApprovalTask.objects.filter(name=EDITOR_TASK_NAME).first()
@@ -85,7 +96,19 @@ def practice_workflow() -> Workflow:
             task.groups.set([editors_group()])
         WorkflowTask.objects.get_or_create(workflow=workflow, task=task,
                                            defaults={"sort_order": 0})
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=expert_opinion_task(),
+                                           defaults={"sort_order": 1})
     return workflow
+
+
+def expert_opinion_task():
+    from .workflow import ExpertOpinionTask
+
+    task = ExpertOpinionTask.objects.filter(name=EXPERT_TASK_NAME).first()
+    if task is None:
+        task = ExpertOpinionTask.objects.create(name=EXPERT_TASK_NAME)
+        task.groups.set([editors_group()])
+    return task
 
 
 def library_page():

@@ -11,6 +11,8 @@ urlpatterns = [
     path("submissions/", views.submissions, name="submissions"),
     path("submissions/<int:pk>/", views.submission, name="submission"),
     path("submissions/<int:pk>/edit/", views.submission_edit, name="submission_edit"),
+    path("opinions/", views.opinion_requests, name="opinion_requests"),
+    path("opinions/<int:pk>/", views.opinion_write, name="opinion_write"),
     path("practices/<int:pk>/opinion/", views.expert_opinion, name="expert_opinion"),
     path("practices/<int:pk>/transfer/", views.transfer, name="transfer"),
     path("practices/<int:pk>/transfers/<int:transfer_pk>/mentoring/", views.mentoring,

@@ -21,17 +21,20 @@ from .permissions import (
     can_submit_practice,
     can_view_practice,
     can_write_expert_opinion,
+    is_stab_member,
 )
 from .selectors import (
     apply_facets,
     facet_counts,
     in_reader_language,
+    practices_awaiting_opinion_of,
     practices_for_list,
     practices_visible_to,
     submissions_of,
 )
 from .services import workflow_state_of
 from .submissions import submission_form_initial
+from .workflow import is_expert_opinion_task
 
 PAGE_SIZE = 20
 
@@ -123,11 +126,14 @@ def submission(request, pk):
     state = workflow_state_of(practice)
     task_states = (state.task_states.select_related("finished_by", "task")
                    .order_by("started_at") if state else [])
+    draft = practice.get_latest_revision_as_object()
+    expert_states = [ts for ts in task_states if is_expert_opinion_task(ts.task)]
     return render(request, "knowledge/submission.html", {
         "practice": practice,
-        "draft": practice.get_latest_revision_as_object(),
+        "draft": draft,
         "state": state,
         "task_states": task_states,
+        "expert_state": expert_states[-1] if expert_states else None,
         "can_resubmit": state is not None and state.status == state.STATUS_NEEDS_CHANGES,
     })
 
@@ -165,17 +171,55 @@ def _visible_practice(request, pk):
 @login_required
 @require_POST
 def expert_opinion(request, pk):
+    """Add or replace the opinion on a published practice (outside the workflow)."""
     practice = _visible_practice(request, pk)
     if not can_write_expert_opinion(request.user, practice):
         raise Http404
     form = ExpertOpinionForm(request.POST)
-    if form.is_valid():
+    if not form.is_valid():
+        messages.error(request, _("Write an opinion of at most 5,000 characters."))
+        return redirect(practice.url)
+    try:
         services.expert_opinion_write(user=request.user, practice=practice,
                                       opinion=form.cleaned_data["opinion"])
-        messages.success(request, _("Your opinion is shown on the practice page."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
-        messages.error(request, _("Write an opinion of at most 5,000 characters."))
+        messages.success(request, _("Your opinion is shown on the practice page."))
     return redirect(practice.url)
+
+
+@login_required
+def opinion_requests(request):
+    """The advisory board's queue: practices waiting for an expert opinion."""
+    if not is_stab_member(request.user):
+        raise Http404
+    return render(request, "knowledge/opinion_requests.html", {
+        "practices": practices_awaiting_opinion_of(request.user),
+    })
+
+
+@login_required
+def opinion_write(request, pk):
+    """A STAB member reads the practice as submitted and writes the opinion; sending it
+    completes the workflow's expert-opinion step, which publishes the practice."""
+    practice = get_object_or_404(practices_awaiting_opinion_of(request.user), pk=pk)
+    form = ExpertOpinionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.expert_opinion_write(user=request.user, practice=practice,
+                                          opinion=form.cleaned_data["opinion"])
+        except ValidationError as error:
+            form.add_error("opinion", error)
+        else:
+            messages.success(request, _("Thank you: your opinion was added and the practice "
+                                        "is published."))
+            return redirect(practice.url if practice.live else "knowledge:opinion_requests")
+    draft = practice.get_latest_revision_as_object()
+    return render(request, "knowledge/opinion_write.html", {
+        "practice": practice, "draft": draft, "form": form,
+        "indicator_lines": [line for line in draft.indicators.splitlines() if line.strip()],
+    })
 
 
 @login_required

@@ -1,9 +1,9 @@
-"""The library's taxonomy as snippets editors manage in /cms/, without Django admin."""
+"""Snippets editors manage in /cms/ without Django admin: library taxonomy, site menus."""
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import InstrumentType, Theme
+from .models import InstrumentType, Menu, Theme
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -27,3 +27,18 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+class MenuViewSet(SnippetViewSet):
+    """The header menu and footer links, one per language (translate with "Translate")."""
+
+    model = Menu
+    icon = "list-ul"
+    menu_label = _("Site menus")
+    menu_order = 150
+    add_to_admin_menu = True
+    list_display = ["title", "slot", "locale"]
+    list_filter = ["slot"]
+
+
+register_snippet(MenuViewSet)

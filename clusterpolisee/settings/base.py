@@ -208,6 +208,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- wagtail ----------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "ClusterPoliSEE"
+# A STAB member (no CMS rights) ends the good-practice workflow with the expert opinion;
+# see knowledge.workflow_finish.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "knowledge.workflow_finish.publish_workflow_state"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

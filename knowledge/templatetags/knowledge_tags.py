@@ -1,4 +1,4 @@
-"""Links for the library's facets: the current search with one facet set to a value."""
+"""Links for the library's facets, and the editors' site menus in the base template."""
 from django import template
 
 register = template.Library()
@@ -16,3 +16,22 @@ def facet_link(request, name, value):
 def facet_chosen(chosen, name):
     value = chosen.get(name)
     return "" if value is None else str(value)
+
+
+@register.simple_tag(takes_context=True)
+def site_menu(context, slot):
+    """The editors' menu for ``slot`` ("main" or "footer"), as this reader may see it."""
+    from knowledge.navigation import menu_items_for
+
+    request = context.get("request")
+    if request is None:
+        return []
+    return menu_items_for(request, slot)
+
+
+@register.filter
+def is_expert_opinion_step(task) -> bool:
+    """Whether a workflow task is the expert-opinion step (knowledge.workflow)."""
+    from knowledge.workflow import is_expert_opinion_task
+
+    return is_expert_opinion_task(task)

@@ -1,15 +1,18 @@
 """The good-practice library in the browser: a Marche member submits a practice, the
-editor asks for changes, the member resubmits, the editor approves and it is published;
-a visitor finds it by full text and by facet; a partners-only practice stays invisible.
+editor asks for changes in the Wagtail admin, the member resubmits, the editor approves,
+a member of the advisory board writes the expert opinion in the portal and the practice
+is published with it; a visitor finds it by full text and by facet; a partners-only
+practice stays invisible.
 
-The editor's two decisions are taken with Wagtail's workflow API here (the same
-``on_action`` the admin's buttons call); tests/knowledge/test_submission.py drives the
-admin's workflow-action URL with the editor's login."""
+The editor works in the real admin (/cms/), in a second browser context, after logging
+in with the password and a TOTP code."""
+import time
+
 import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from playwright.sync_api import expect
-from wagtail.models import WorkflowState
 
-from knowledge.models import GoodPracticePage
+from knowledge.models import GoodPracticePage, Menu, MenuItem
 from knowledge.site import ensure_site_tree
 from tests.browser.conftest import ARTIFACTS, assert_accessible, log_in
 from tests.factories import PASSWORD
@@ -17,16 +20,47 @@ from tests.factories import PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Marche innovation vouchers for cluster SMEs"
+TOTP_SECRET = "JBSWY3DPEHPK3PXP"  # tests.factories.with_totp
 
 
-def _editor_decides(practice, editor, action, comment=""):
-    state = WorkflowState.objects.for_instance(practice).get(status__in=["in_progress"])
-    task_state = state.current_task_state
-    task_state.task.specific.on_action(task_state, editor, action, comment=comment)
+@pytest.fixture
+def editor_page(browser, live_server, people):
+    context = browser.new_context(base_url=live_server.url, locale="en-GB",
+                                  viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    log_in(page, "editor@example.org", PASSWORD)
+    code = format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
+    page.get_by_label("Code").fill(code)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(lambda url: "/accounts/" not in url)
+    yield page
+    context.close()
 
 
-def test_submit_review_publish_find_and_partners_only_stays_hidden(page, people):
-    library = ensure_site_tree()[1]
+def _editor_decides(page, practice, action, comment=""):
+    """Open the practice in the Wagtail admin and choose a workflow action from the
+    action menu; "Request changes" opens Wagtail's modal for the comment."""
+    page.goto(f"/cms/pages/{practice.pk}/edit/")
+    page.wait_for_load_state("networkidle")  # the admin's scripts bind the buttons
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name=action, exact=True).click()
+    if comment:
+        dialog = page.get_by_role("dialog")
+        expect(dialog).to_be_visible()
+        dialog.get_by_label("Comment").fill(comment)
+        dialog.locator("button[type=submit]").click()
+    # Wagtail saves the page, applies the action and returns to the library's listing
+    page.wait_for_url(f"**/cms/pages/{practice.get_parent().pk}/")
+    expect(page.locator(".messages")).to_contain_text(practice.title)
+
+
+def test_submit_review_publish_find_and_partners_only_stays_hidden(page, editor_page, people):
+    home, library = ensure_site_tree()
+    main_menu = Menu(slot="main", title="Main menu", locale=home.locale)
+    main_menu.items.add(MenuItem(label="Good practices library", link_url="/library/"))
+    main_menu.items.add(MenuItem(label="Partners directory", link_url="/partners/"))
+    main_menu.save()
     hidden = library.add_child(instance=GoodPracticePage(
         title="Confidential voucher notes", slug="confidential-voucher-notes",
         summary="Internal notes on vouchers.", partner=people.veneto,
@@ -50,7 +84,7 @@ def test_submit_review_publish_find_and_partners_only_stays_hidden(page, people)
 
     # the editor requests changes; the member sees the comment, edits and resubmits
     practice = GoodPracticePage.objects.get(title=TITLE)
-    _editor_decides(practice, people.cms_editor, "reject", comment="Please add the budget.")
+    _editor_decides(editor_page, practice, "Request changes", comment="Please add the budget.")
     page.reload()
     expect(page.locator("main")).to_contain_text("changes requested")
     expect(page.locator("main")).to_contain_text("Please add the budget.")
@@ -60,14 +94,39 @@ def test_submit_review_publish_find_and_partners_only_stays_hidden(page, people)
     page.get_by_role("button", name="Send the changes to the editors").click()
     expect(page.locator("main")).to_contain_text("with the editors")
 
-    # the editor approves: the workflow publishes the page
-    _editor_decides(practice, people.cms_editor, "approve")
+    # the editor approves: the practice waits for an expert opinion, unpublished
+    _editor_decides(editor_page, practice, "Approve")
+    practice.refresh_from_db()
+    assert not practice.live
+    page.reload()
+    expect(page.locator("main")).to_contain_text("waiting for an expert opinion")
+
+    # a STAB member (BSMEPA leads WG3) finds the request and writes the opinion
+    page.context.clear_cookies()
+    log_in(page, "member@bsmepa.example.org", PASSWORD)
+    page.goto("/dashboard/")
+    page.get_by_role("region", name="Expert opinions requested").get_by_role(
+        "link", name=TITLE).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    assert_accessible(page)
+    page.goto("/library/opinions/")
+    assert_accessible(page)
+    page.get_by_role("link", name=TITLE).click()
+    page.get_by_label("Expert opinion").fill("Easy to copy where labs are accredited.")
+    page.get_by_role("button", name="Send the opinion and publish").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     practice.refresh_from_db()
     assert practice.live
 
-    # an anonymous visitor finds it by full text and by facet
+    # an anonymous visitor reaches the library from the editors' menu, by keyboard, and
+    # finds the practice by full text and by facet
     page.context.clear_cookies()
-    page.goto("/library/")
+    page.goto("/")
+    site_menu = page.get_by_role("navigation", name="Site")
+    site_menu.get_by_role("link", name="Good practices library").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/library/")
+    assert_accessible(page)
     page.get_by_role("textbox", name="Search the library").fill("vouchers")
     page.get_by_role("button", name="Search").click()
     expect(page.locator(".practice-card")).to_have_count(1)
@@ -82,6 +141,9 @@ def test_submit_review_publish_find_and_partners_only_stays_hidden(page, people)
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     expect(page.locator(".coordinates")).to_contain_text("43.61667")
     expect(page.locator("main")).to_contain_text("EUR 1 million a year")
+    opinion = page.get_by_role("region", name="Expert opinion")
+    expect(opinion).to_contain_text("Easy to copy where labs are accredited.")
+    expect(opinion).to_contain_text("Petar Ivanov")
     assert_accessible(page)
     page.screenshot(path=str(ARTIFACTS / "knowledge_practice_page.png"), full_page=True)
 

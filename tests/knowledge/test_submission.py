@@ -157,8 +157,15 @@ def test_editor_requests_changes_member_resubmits_editor_approves_and_publishes(
     practice.refresh_from_db()
     assert practice.get_latest_revision_as_object().budget == "EUR 1 million a year"
 
-    # the editor approves: the workflow ends and the page is published
+    # the editor approves: the practice moves on to the optional expert-opinion step
     assert _editor_action(client, people, practice, "approve").status_code == 302
+    practice.refresh_from_db()
+    assert not practice.live
+    state.refresh_from_db()
+    assert state.current_task_state.task.name == "Expert opinion"
+    # ... which the editor skips in the CMS: the workflow ends and the page is published
+    assert _editor_action(client, people, practice, "skip_opinion",
+                          comment="No expert needed.").status_code == 302
     practice.refresh_from_db()
     assert practice.live and practice.budget == "EUR 1 million a year"
     client.logout()
