@@ -226,6 +226,66 @@ def results_of(consultation) -> dict:
     }
 
 
+def consultations_moderated_by(user) -> QuerySet[Consultation]:
+    """Consultations whose comments the user moderates: owned ones, those of the WGs they
+    coordinate; all of them for platform admins (``can_moderate_consultation`` as a query)."""
+    base = Consultation.objects.select_related("working_group")
+    if not user.is_authenticated:
+        return base.none()
+    if user.is_superuser and user.is_active:
+        return base
+    return base.filter(id__in=Consultation.objects.filter(_moderator_condition(user))
+                       .values("id"))
+
+
+class QueueState:
+    FLAGGED = "flagged"
+    HIDDEN = "hidden"
+
+
+def moderation_queue(user, *, state: str = QueueState.FLAGGED, consultation=None,
+                     working_group=None, reason: str = "") -> QuerySet[Comment]:
+    """Comments of every consultation the user moderates that wait for a moderator.
+
+    ``flagged``: comments with open flags, most flagged first; ``hidden``: hidden
+    comments, latest first (to show them again). ``reason`` searches the open flags'
+    reasons (for hidden comments also the reason shown in their place). Each comment
+    carries ``n_flags`` and ``open_flags``; a page of them costs two queries.
+    """
+    open_flags = Flag.objects.filter(resolved_at=None)
+    qs = (Comment.objects
+          .filter(consultation__in=consultations_moderated_by(user).values("id"))
+          .select_related("author", "hidden_by", "consultation__working_group")
+          .annotate(n_flags=Count("flags", filter=Q(flags__resolved_at=None)))
+          .prefetch_related(Prefetch("flags", to_attr="open_flags",
+                                     queryset=open_flags.select_related("user")
+                                     .order_by("created_at", "id"))))
+    if consultation is not None:
+        qs = qs.filter(consultation=consultation)
+    if working_group is not None:
+        qs = qs.filter(consultation__working_group=working_group)
+    flag_reason = Exists(open_flags.filter(comment=OuterRef("pk"), reason__icontains=reason))
+    if state == QueueState.HIDDEN:
+        qs = qs.filter(hidden_at__isnull=False)
+        if reason:
+            qs = qs.filter(Q(hidden_reason__icontains=reason) | Q(flag_reason))
+        return qs.order_by("-hidden_at", "-id")
+    qs = qs.filter(n_flags__gt=0)
+    if reason:
+        qs = qs.filter(flag_reason)
+    return qs.order_by("-n_flags", "created_at", "id")
+
+
+def flagged_count_for(user) -> int:
+    """How many comments wait in the user's moderation queue (the dashboard's count)."""
+    if not user.is_authenticated:
+        return 0
+    return (Comment.objects
+            .filter(consultation__in=consultations_moderated_by(user).values("id"),
+                    flags__resolved_at=None)
+            .values("id").distinct().count())
+
+
 def flagged_comments(consultation) -> QuerySet[Comment]:
     """The moderation queue: comments with unresolved flags, most flagged first."""
     open_flags = Q(flags__resolved_at=None)

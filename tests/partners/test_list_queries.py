@@ -49,7 +49,7 @@ def test_list_query_count_is_constant_from_10_to_500_documents(
     assert "Page 1 of 20" in large.content.decode()
 
 
-@pytest.mark.parametrize("persona,expected", [("bsmepa_member", 17), ("stakeholder", 11)])
+@pytest.mark.parametrize("persona,expected", [("bsmepa_member", 18), ("stakeholder", 12)])
 def test_dashboard_with_shared_documents_keeps_its_query_count(
         client, people, django_assert_num_queries, persona, expected):
     client.force_login(getattr(people, persona))
