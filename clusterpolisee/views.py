@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from clusterpolisee.core.selectors import activities_visible_to
-from consultations.selectors import consultations_open_to
+from consultations.selectors import consultations_open_to, flagged_count_for
 from knowledge.selectors import practices_awaiting_opinion_of
 from partners.models import Partner
 from partners.selectors import documents_for_list, documents_visible_to
@@ -43,6 +43,7 @@ def dashboard(request):
         "overdue": overdue_deliverables_of(partner),
         "open_consultations": consultations_open_to(user)[:DASHBOARD_CONSULTATION_LIMIT],
         "opinion_requests": practices_awaiting_opinion_of(user)[:DASHBOARD_OPINION_LIMIT],
+        "flagged_comments": flagged_count_for(user),
     })
 
 

@@ -1,7 +1,10 @@
 """Demo consultations: an open WG5 one for partners and stakeholders, a partners-only WG4
-one, and a closed WG3 one with its summary; the demo stakeholder is approved."""
+one, and a closed WG3 one with its summary; the demo stakeholder is approved; the beat
+schedule that closes consultations at their deadline."""
+import importlib
 from datetime import timedelta
 
+from django.apps import apps
 from django.utils import timezone
 
 from clusterpolisee.core.demo import DEMO_EMAIL_DOMAIN
@@ -71,7 +74,14 @@ def _user(key):
     return User.objects.filter(email=f"{key}@{DEMO_EMAIL_DOMAIN}").first()
 
 
+def ensure_deadline_schedule():
+    """The beat schedule of migration 0002, again where a flush removed it."""
+    migration = importlib.import_module("consultations.migrations.0002_deadline_schedule")
+    migration.create_schedule(apps, None)
+
+
 def seed(ctx):
+    ensure_deadline_schedule()
     if not ctx.with_accounts:
         return
     stakeholder = _user("stakeholder")

@@ -88,3 +88,19 @@ class ListFilterForm(forms.Form):
     wg = forms.ModelChoiceField(label=_("Working group"), required=False,
                                 queryset=WorkingGroup.objects.order_by("code"),
                                 to_field_name="code", empty_label=_("All working groups"))
+
+
+class ModerationQueueFilterForm(forms.Form):
+    STATES = [("flagged", _("Flagged, waiting for a moderator")), ("hidden", _("Hidden"))]
+    state = forms.ChoiceField(label=_("Show"), choices=STATES, required=False)
+    consultation = forms.ModelChoiceField(label=_("Consultation"), queryset=None,
+                                          required=False, empty_label=_("All consultations"))
+    wg = forms.ModelChoiceField(label=_("Working group"), required=False,
+                                queryset=WorkingGroup.objects.order_by("code"),
+                                to_field_name="code", empty_label=_("All working groups"))
+    reason = forms.CharField(label=_("Reason contains"), max_length=100, required=False)
+
+    def __init__(self, *args, consultations, **kwargs):
+        super().__init__(*args, **kwargs)
+        # only the consultations this moderator moderates can be chosen
+        self.fields["consultation"].queryset = consultations.order_by("title", "id")

@@ -36,6 +36,16 @@ def can_moderate_consultation(user, consultation) -> bool:
                 .filter(pk=user.pk).exists())
 
 
+def can_moderate_any_consultation(user) -> bool:
+    """The queue across consultations: platform admins, WG coordinators and the owners of
+    consultations (what each of them sees there is ``consultations_moderated_by``)."""
+    if not user.is_authenticated:
+        return False
+    if is_platform_admin(user):
+        return True
+    return user.coordinated_working_groups.exists() or user.owned_consultations.exists()
+
+
 def is_in_audience(user, consultation) -> bool:
     """The audience rule alone, whatever the state."""
     if not user.is_authenticated:

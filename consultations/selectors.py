@@ -119,9 +119,10 @@ THREAD_FIELDS = ("id", "parent_id", "depth", "author_id", "body_html", "created_
 def thread_of(consultation, user) -> list[ThreadComment]:
     """Every comment of the consultation in reading order (each followed by its replies).
 
-    A constant five queries whatever the size: the comments (as rows, not model
+    A constant four queries whatever the size: the comments (as rows, not model
     instances), their authors (with partner, country and stakeholder profile) once each,
-    reaction counts from one grouped query, this user's reactions and flags. The tree is
+    the thread's reactions (counted here, with this user's own among them) and this
+    user's flags. The tree is
     put together here rather than by a query per level; a 500-comment thread stays cheap
     (bench/consultation_thread.py).
     """
@@ -132,31 +133,41 @@ def thread_of(consultation, user) -> list[ThreadComment]:
     authors = User.objects.filter(id__in={row[3] for row in rows}).select_related(
         "membership__partner__country", "stakeholder_profile__country")
     by_id = {author.pk: (author, participant_of(author)) for author in authors}
-    counts = Counter()
-    for comment_id, kind, n in (Reaction.objects.filter(comment__consultation=consultation)
-                                .values("comment_id", "kind").annotate(n=Count("id"))
-                                .values_list("comment_id", "kind", "n")):
-        counts[(comment_id, kind)] = n
-    mine, flagged = {}, set()
-    if user.is_authenticated:
-        mine = dict(Reaction.objects.filter(comment__consultation=consultation, user=user)
-                    .values_list("comment_id", "kind"))
-        flagged = set(Flag.objects.filter(comment__consultation=consultation, user=user)
-                      .values_list("comment_id", flat=True))
+    # every reaction of the thread as bare tuples: the counts and this user's own reactions
+    # come from one pass over them, cheaper than a grouped query plus a query of one's own
     agree, disagree = Reaction.Kind.AGREE.value, Reaction.Kind.DISAGREE.value
+    counts: dict[int, list[int]] = {}
+    mine: dict[int, str] = {}
+    user_id = user.pk if user.is_authenticated else None
+    for comment_id, kind, reactor_id in (
+            Reaction.objects.filter(comment__consultation=consultation)
+            .values_list("comment_id", "kind", "user_id")):
+        pair = counts.get(comment_id)
+        if pair is None:
+            pair = counts[comment_id] = [0, 0]
+        pair[kind != agree] += 1
+        if reactor_id == user_id:
+            mine[comment_id] = kind
+    flagged = set()
+    if user_id is not None:
+        flagged = set(Flag.objects.filter(comment__consultation=consultation, user=user_id)
+                      .values_list("comment_id", flat=True))
+    no_reactions = (0, 0)
     children: dict[int | None, list[ThreadComment]] = {}
     for pk, parent_id, depth, author_id, body_html, created, edited, deleted, hidden, reason \
             in rows:
         author, who = by_id[author_id]
         mine_kind = mine.get(pk)
+        n_agree, n_disagree = counts.get(pk, no_reactions)
         comment = ThreadComment(
-            pk=pk, parent_id=parent_id, depth=depth, author_id=author_id, author=author,
-            who=who, body_html=body_html, created_at=created, edited_at=edited,
-            deleted_at=deleted, hidden_at=hidden, hidden_reason=reason,
-            n_agree=counts[(pk, agree)], n_disagree=counts[(pk, disagree)],
-            my_agree=mine_kind == agree, my_disagree=mine_kind == disagree,
-            flagged_by_me=pk in flagged)
-        children.setdefault(parent_id, []).append(comment)
+            pk, parent_id, depth, author_id, author, who, body_html, created, edited,
+            deleted, hidden, reason, n_agree, n_disagree, mine_kind == agree,
+            mine_kind == disagree, pk in flagged)
+        siblings = children.get(parent_id)
+        if siblings is None:
+            children[parent_id] = [comment]
+        else:
+            siblings.append(comment)
     ordered: list[ThreadComment] = []
 
     def walk(parent_id):
@@ -213,6 +224,66 @@ def results_of(consultation) -> dict:
         "n_ratings": len(ratings),
         "mean_rating": round(sum(ratings) / len(ratings), 2) if ratings else None,
     }
+
+
+def consultations_moderated_by(user) -> QuerySet[Consultation]:
+    """Consultations whose comments the user moderates: owned ones, those of the WGs they
+    coordinate; all of them for platform admins (``can_moderate_consultation`` as a query)."""
+    base = Consultation.objects.select_related("working_group")
+    if not user.is_authenticated:
+        return base.none()
+    if user.is_superuser and user.is_active:
+        return base
+    return base.filter(id__in=Consultation.objects.filter(_moderator_condition(user))
+                       .values("id"))
+
+
+class QueueState:
+    FLAGGED = "flagged"
+    HIDDEN = "hidden"
+
+
+def moderation_queue(user, *, state: str = QueueState.FLAGGED, consultation=None,
+                     working_group=None, reason: str = "") -> QuerySet[Comment]:
+    """Comments of every consultation the user moderates that wait for a moderator.
+
+    ``flagged``: comments with open flags, most flagged first; ``hidden``: hidden
+    comments, latest first (to show them again). ``reason`` searches the open flags'
+    reasons (for hidden comments also the reason shown in their place). Each comment
+    carries ``n_flags`` and ``open_flags``; a page of them costs two queries.
+    """
+    open_flags = Flag.objects.filter(resolved_at=None)
+    qs = (Comment.objects
+          .filter(consultation__in=consultations_moderated_by(user).values("id"))
+          .select_related("author", "hidden_by", "consultation__working_group")
+          .annotate(n_flags=Count("flags", filter=Q(flags__resolved_at=None)))
+          .prefetch_related(Prefetch("flags", to_attr="open_flags",
+                                     queryset=open_flags.select_related("user")
+                                     .order_by("created_at", "id"))))
+    if consultation is not None:
+        qs = qs.filter(consultation=consultation)
+    if working_group is not None:
+        qs = qs.filter(consultation__working_group=working_group)
+    flag_reason = Exists(open_flags.filter(comment=OuterRef("pk"), reason__icontains=reason))
+    if state == QueueState.HIDDEN:
+        qs = qs.filter(hidden_at__isnull=False)
+        if reason:
+            qs = qs.filter(Q(hidden_reason__icontains=reason) | Q(flag_reason))
+        return qs.order_by("-hidden_at", "-id")
+    qs = qs.filter(n_flags__gt=0)
+    if reason:
+        qs = qs.filter(flag_reason)
+    return qs.order_by("-n_flags", "created_at", "id")
+
+
+def flagged_count_for(user) -> int:
+    """How many comments wait in the user's moderation queue (the dashboard's count)."""
+    if not user.is_authenticated:
+        return 0
+    return (Comment.objects
+            .filter(consultation__in=consultations_moderated_by(user).values("id"),
+                    flags__resolved_at=None)
+            .values("id").distinct().count())
 
 
 def flagged_comments(consultation) -> QuerySet[Comment]:

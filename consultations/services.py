@@ -129,6 +129,34 @@ def consultation_close(*, consultation: Consultation, by) -> Consultation:
     return consultation
 
 
+def consultations_close_past_deadline(*, now=None) -> list[int]:
+    """Close every open consultation whose closing time has passed; the ids it closed.
+
+    What a manual close records is recorded here too (the same verb and audience, so the
+    same people are notified), with no actor: nobody pressed the button, the deadline
+    did. Each row is locked and its state read again before it changes, so a second run,
+    or two runs at once, close each consultation once and record it once.
+    """
+    now = now or timezone.now()
+    closed = []
+    due = (Consultation.objects.filter(state=State.OPEN, closes_at__lte=now)
+           .order_by("closes_at", "id").values_list("id", flat=True))
+    for consultation_id in list(due):
+        with transaction.atomic():
+            consultation = (Consultation.objects.select_for_update(of=("self",))
+                            .select_related("working_group")
+                            .filter(pk=consultation_id, state=State.OPEN, closes_at__lte=now)
+                            .first())
+            if consultation is None:
+                continue  # closed by its owner or by another run in the meantime
+            consultation.state = State.CLOSED
+            consultation.save(update_fields=["state", "updated_at"])
+            activity_record(actor=None, verb="consultation.closed", target=consultation,
+                            **audience_scope(consultation))
+            closed.append(consultation_id)
+    return closed
+
+
 @transaction.atomic
 def consultation_publish_summary(*, consultation: Consultation, by, summary: str
                                  ) -> Consultation:

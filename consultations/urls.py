@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.consultation_list_view, name="list"),
     path("new/", views.consultation_create, name="create"),
     path("stakeholders/", views.stakeholders, name="stakeholders"),
+    path("moderation/", views.moderation_queue_view, name="moderation_queue"),
     path("stakeholders/<int:profile_id>/decide/", views.stakeholder_decide,
          name="stakeholder_decide"),
     path("<int:pk>/", views.consultation_detail, name="detail"),

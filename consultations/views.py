@@ -8,11 +8,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -29,6 +31,7 @@ from .forms import (
     CommentForm,
     ConsultationForm,
     ListFilterForm,
+    ModerationQueueFilterForm,
     RatingForm,
     ReactionForm,
     ReasonForm,
@@ -37,9 +40,11 @@ from .forms import (
 from .models import Comment, ConsultationAttachment, ConsultationBlock
 from .selectors import (
     consultation_list,
+    consultations_moderated_by,
     consultations_visible_to,
     flagged_comments,
     hidden_comments,
+    moderation_queue,
     participant_of,
     results_of,
     thread_of,
@@ -395,6 +400,42 @@ def moderation(request, pk):
     })
 
 
+QUEUE_PAGE_SIZE = 25
+
+
+@login_required
+def moderation_queue_view(request):
+    """Flagged (or hidden) comments of every consultation the user moderates."""
+    if not permissions.can_moderate_any_consultation(request.user):
+        raise Http404
+    moderated = consultations_moderated_by(request.user)
+    form = ModerationQueueFilterForm(request.GET or None, consultations=moderated)
+    filters = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = {"state": data["state"] or "flagged", "consultation": data["consultation"],
+                   "working_group": data["wg"], "reason": data["reason"].strip()}
+    page = Paginator(moderation_queue(request.user, **filters), QUEUE_PAGE_SIZE).get_page(
+        request.GET.get("page"))
+    return render(request, "consultations/moderation_queue.html", {
+        "filter_form": form,
+        "page": page,
+        "state": filters.get("state", "flagged"),
+        "hide_form": ReasonForm(),
+        "here": request.get_full_path(),
+    })
+
+
+def _after_moderation(request, pk):
+    """Back to where the moderator acted: the queue across consultations (with its
+    filters) when the form said so, else this consultation's queue."""
+    target = request.POST.get("next", "")
+    if target.startswith(reverse("consultations:moderation_queue")) and \
+            url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("consultations:moderation", pk=pk)
+
+
 @login_required
 @require_POST
 def comment_hide(request, pk, comment_id):
@@ -403,10 +444,10 @@ def comment_hide(request, pk, comment_id):
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the reason shown in place of the comment."))
-        return redirect("consultations:moderation", pk=pk)
+        return _after_moderation(request, pk)
     services.comment_hide(comment=comment, by=request.user, reason=form.cleaned_data["reason"])
     messages.success(request, _("The comment is hidden."))
-    return redirect("consultations:moderation", pk=pk)
+    return _after_moderation(request, pk)
 
 
 @login_required
@@ -415,7 +456,7 @@ def comment_unhide(request, pk, comment_id):
     consultation = _moderated(request, pk)
     services.comment_unhide(comment=_comment(consultation, comment_id), by=request.user)
     messages.success(request, _("The comment is shown again."))
-    return redirect("consultations:moderation", pk=pk)
+    return _after_moderation(request, pk)
 
 
 @login_required
@@ -424,7 +465,7 @@ def flags_dismiss(request, pk, comment_id):
     consultation = _moderated(request, pk)
     services.flags_dismiss(comment=_comment(consultation, comment_id), by=request.user)
     messages.success(request, _("The flags were dismissed."))
-    return redirect("consultations:moderation", pk=pk)
+    return _after_moderation(request, pk)
 
 
 @login_required

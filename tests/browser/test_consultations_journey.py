@@ -91,10 +91,21 @@ def test_stakeholder_comment_is_flagged_hidden_and_the_summary_reaches_them(page
     page.get_by_role("button", name="Flag for moderation").click()
     expect(page.locator(".messages")).to_contain_text("the moderators will look at this comment")
 
-    # the coordinator hides it from the queue, closes the consultation, publishes the summary
+    # the coordinator sees it counted on the dashboard and in the queue of all consultations
     switch_user(page, people.wg3_coordinator.email)
+    page.get_by_role("link", name="1 flagged comment waits in the moderation queue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Moderation queue of all consultations")
+    expect(page.locator("main")).to_contain_text("Off topic: this is about data")
+    assert_accessible(page)
+    page.get_by_label("Working group").select_option(label=str(people.wg3))
+    page.get_by_role("button", name="Filter").click()
+    expect(page.locator("article.comment")).to_have_count(1)
+    snapshot(page, "moderation-queue")
+
+    # and hides it from the consultation's own queue, closes it, publishes the summary
     page.goto(consultation.get_absolute_url())
-    page.get_by_role("link", name="Moderation queue").click()
+    page.get_by_role("link", name="Moderation queue", exact=True).click()
     expect(page.locator("main")).to_contain_text("Off topic: this is about data")
     assert_accessible(page)
     snapshot(page, "moderation")

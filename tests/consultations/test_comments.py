@@ -200,6 +200,26 @@ def test_reactions_toggle_and_count(client, cast, make_consultation):
     assert Reaction.objects.count() == 1
 
 
+def test_the_thread_counts_reactions_per_comment_and_marks_the_readers_own(
+        cast, make_consultation):
+    c = make_consultation()
+    first = services.comment_post(consultation=c, author=cast.marche_member, body="First")
+    second = services.comment_post(consultation=c, author=cast.marche_member, body="Second")
+    Reaction.objects.create(comment=first, user=cast.veneto_member, kind="agree")
+    Reaction.objects.create(comment=first, user=cast.approved_stakeholder, kind="disagree")
+    Reaction.objects.create(comment=first, user=cast.bsmepa_member, kind="agree")
+    Reaction.objects.create(comment=second, user=cast.veneto_member, kind="disagree")
+    services.comment_flag(comment=second, user=cast.veneto_member, reason="Off topic")
+    by_pk = {x.pk: x for x in thread_of(c, cast.veneto_member)}
+    assert (by_pk[first.pk].n_agree, by_pk[first.pk].n_disagree) == (2, 1)
+    assert (by_pk[second.pk].n_agree, by_pk[second.pk].n_disagree) == (0, 1)
+    assert by_pk[first.pk].my_agree and not by_pk[first.pk].my_disagree
+    assert by_pk[second.pk].my_disagree and not by_pk[second.pk].my_agree
+    assert by_pk[second.pk].flagged_by_me and not by_pk[first.pk].flagged_by_me
+    others = {x.pk: x for x in thread_of(c, cast.marche_member)}
+    assert not any(x.my_agree or x.my_disagree or x.flagged_by_me for x in others.values())
+
+
 def test_any_participant_flags_a_comment_once_with_a_reason(client, cast, make_consultation):
     c = make_consultation()
     comment = services.comment_post(consultation=c, author=cast.approved_stakeholder,
