@@ -29,15 +29,9 @@ def can_edit_submission(user, practice) -> bool:
 
 def is_stab_member(user) -> bool:
     """Staff of a partner that leads a WG or a WP, and the advisory board's coordinator."""
-    from workgroups.models import Committee
-    from workgroups.selectors import partner_sits_on_stab
+    from workgroups.selectors import user_sits_on_stab
 
-    if not user.is_authenticated:
-        return False
-    if Committee.objects.filter(kind=Committee.Kind.ADVISORY, coordinator=user).exists():
-        return True
-    membership = membership_of(user)
-    return bool(membership and partner_sits_on_stab(membership.partner))
+    return user_sits_on_stab(user)
 
 
 def can_write_expert_opinion(user, practice) -> bool:

@@ -1,4 +1,5 @@
 """Read-side queries for working groups, work packages and committees."""
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from partners.models import Partner
@@ -36,6 +37,27 @@ def partner_sits_on_stab(partner) -> bool:
         return False
     return (WorkingGroup.objects.filter(lead_partner=partner).exists()
             or WorkPackage.objects.filter(lead_partner=partner).exists())
+
+
+def user_sits_on_stab(user) -> bool:
+    """The advisory board's coordinator, or staff of a partner that leads a WG or a WP.
+
+    One query, remembered on the user object for the rest of the request (the dashboard,
+    the practice page and the opinion queue all ask)."""
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, "_sits_on_stab", None)
+    if cached is None:
+        membership = getattr(user, "membership", None)
+        partner_id = membership.partner_id if membership else None
+        board = Exists(Committee.objects.filter(kind=Committee.Kind.ADVISORY,
+                                                coordinator=OuterRef("pk")))
+        if partner_id is not None:
+            board = (board | Exists(WorkingGroup.objects.filter(lead_partner_id=partner_id))
+                     | Exists(WorkPackage.objects.filter(lead_partner_id=partner_id)))
+        cached = get_user_model()._default_manager.filter(pk=user.pk).filter(board).exists()
+        user._sits_on_stab = cached
+    return cached
 
 
 def work_packages_led_by(partner) -> QuerySet[WorkPackage]:
