@@ -24,9 +24,10 @@ from .permissions import (
 )
 from .selectors import (
     apply_facets,
-    facet_counts,
     in_reader_language,
-    practices_for_list,
+    matched_summary,
+    practices_for_cards,
+    practices_matching,
     practices_visible_to,
     submissions_of,
 )
@@ -36,14 +37,6 @@ from .submissions import submission_form_initial
 PAGE_SIZE = 20
 
 
-def _matching_ids(results) -> list[int]:
-    """The ids a full-text search matched, in its order, from one query: the count, the
-    facets and the page then read them instead of running the search again."""
-    if hasattr(results, "get_queryset"):  # PostgreSQL backend: the ranked queryset
-        return list(results.get_queryset().values_list("pk", flat=True))
-    return [page.pk for page in results]
-
-
 def library(request):
     form = LibrarySearchForm(request.GET)
     facets = form.facet_values()
@@ -51,25 +44,19 @@ def library(request):
     sort = form.cleaned_data.get("sort") or ("relevance" if query else "date")
     practices = apply_facets(in_reader_language(practices_visible_to(request.user)), **facets)
     if query:
-        ordered = practices if sort == "relevance" else practices.order_by(
-            "-first_published_at", "-id")
-        ids = _matching_ids(ordered.search(query, order_by_relevance=(sort == "relevance")))
-        page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
-        by_id = {practice.pk: practice for practice in practices_for_list(
-            GoodPracticePage.objects.filter(pk__in=list(page.object_list)))}
-        page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
-        matched = practices.filter(pk__in=ids)
+        practices = practices_matching(practices, query, by_relevance=(sort == "relevance"))
     else:
-        results = practices_for_list(practices).order_by("-first_published_at", "-id")
-        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-        matched = practices
+        practices = practices.order_by("-first_published_at", "-id")
+    total, facet_values = matched_summary(practices)
+    paginator = Paginator(practices_for_cards(practices), PAGE_SIZE)
+    paginator.count = total  # known from the facets' query: no COUNT(*) of its own
     return render(request, "knowledge/library.html", {
         "form": form,
-        "page": page,
+        "page": paginator.get_page(request.GET.get("page")),
         "query": query,
         "sort": sort,
         "chosen": facets,
-        "facets": facet_counts(matched),
+        "facets": facet_values,
         "can_submit": can_submit_practice(request.user),
     })
 
