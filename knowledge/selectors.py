@@ -1,7 +1,8 @@
 """Reading the library: which practices a user may see, facets, transfers, submissions."""
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, Count, F, Q, QuerySet, When
+from django.db.models import Case, Count, F, Q, QuerySet, When, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
@@ -77,17 +78,33 @@ def practices_for_cards(practices: QuerySet) -> QuerySet:
 FACETS = ("country", "wg", "stage", "theme", "instrument")
 
 
-def matched_summary(practices: QuerySet) -> tuple[int, dict[str, list[tuple]]]:
-    """How many practices ``practices`` holds and, for each facet, the values present
-    among them with their counts.
+def _as_order_by(ordering) -> list:
+    return [F(item[1:]).desc() if isinstance(item, str) and item.startswith("-")
+            else F(item).asc() if isinstance(item, str) else item for item in ordering]
 
-    On PostgreSQL this is one query: the matched set (search, visibility, language and
-    chosen facets) is computed once, as a materialized CTE of four narrow columns, and
-    the total and the five facets count inside it. Elsewhere, one query each."""
+
+def library_summary(practices: QuerySet, *, page_number=1, per_page=20):
+    """The library's results in one query on PostgreSQL: how many practices ``practices``
+    holds (in its order), the ids of those on page ``page_number`` (clamped to the last
+    page, as ``Paginator.get_page`` does), and for each facet the values present among
+    them with their counts.
+
+    The matched set (search, visibility, language and chosen facets) is computed once,
+    as a materialized CTE of five narrow columns (its position in the order included),
+    and the total, the page and the five facets read it. Elsewhere (SQLite) the same
+    answers come from one query each. Returns ``(total, page_ids, facets)``."""
+    ordering = _as_order_by(practices.query.order_by or ("-first_published_at", "-id"))
+    offset = (max(page_number, 1) - 1) * per_page
     if connection.vendor != "postgresql":
-        return practices.order_by().count(), _facet_counts_per_query(practices)
-    matched_sql, params = practices.order_by().values(
-        "pk", "country_id", "stage_id", "instrument_type_id").query.sql_with_params()
+        total = practices.order_by().count()
+        offset = min(offset, max((total - 1) // per_page * per_page, 0))
+        ids = list(practices.order_by(*ordering).values_list("pk", flat=True)
+                   [offset:offset + per_page])
+        return total, ids, _facet_counts_per_query(practices)
+    matched_sql, params = practices.order_by().annotate(
+        library_position=Window(RowNumber(), order_by=ordering),
+    ).values("pk", "country_id", "stage_id", "instrument_type_id",
+             "library_position").query.sql_with_params()
     wg_through = GoodPracticePage.working_groups.through._meta
     theme_through = GoodPracticePage.themes.through._meta
     tables = {
@@ -104,9 +121,15 @@ def matched_summary(practices: QuerySet) -> tuple[int, dict[str, list[tuple]]]:
         "theme_value": theme_through.get_field("theme").column,
     }
     sql = f"""
-    WITH matched (id, country_id, stage_id, instrument_type_id) AS MATERIALIZED ({matched_sql})
+    WITH matched (id, country_id, stage_id, instrument_type_id, position)
+      AS MATERIALIZED ({matched_sql})
     SELECT
       (SELECT count(*) FROM matched),
+      (SELECT array_agg(m.id ORDER BY m.position)
+         FROM matched AS m,
+              (SELECT least(%s, greatest((count(*) - 1) / %s * %s, 0)) AS start
+                 FROM matched) AS w
+        WHERE m.position > w.start AND m.position <= w.start + %s),
       (SELECT json_agg(json_build_array(v.iso_code, v.name, f.n) ORDER BY v.name)
          FROM (SELECT country_id, count(*) AS n FROM matched GROUP BY 1) AS f
          JOIN {tables["country"]} AS v ON v.id = f.country_id),
@@ -128,15 +151,15 @@ def matched_summary(practices: QuerySet) -> tuple[int, dict[str, list[tuple]]]:
          JOIN {tables["instrument"]} AS v ON v.id = f.instrument_type_id)
     """  # noqa: S608 - table names from the models' metadata, values are parameters
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        total, *facets = cursor.fetchone()
-    return total, {name: [tuple(value) for value in values or []]
-                   for name, values in zip(FACETS, facets, strict=True)}
+        cursor.execute(sql, [*params, offset, per_page, per_page, per_page])
+        total, ids, *facets = cursor.fetchone()
+    return total, ids or [], {name: [tuple(value) for value in values or []]
+                              for name, values in zip(FACETS, facets, strict=True)}
 
 
 def facet_counts(practices: QuerySet) -> dict[str, list[tuple]]:
     """For each facet, the values present in ``practices`` with their counts."""
-    return matched_summary(practices)[1]
+    return library_summary(practices)[2]
 
 
 def _facet_counts_per_query(practices: QuerySet) -> dict[str, list[tuple]]:

@@ -25,7 +25,7 @@ from .permissions import (
 from .selectors import (
     apply_facets,
     in_reader_language,
-    matched_summary,
+    library_summary,
     practices_for_cards,
     practices_matching,
     practices_visible_to,
@@ -35,6 +35,15 @@ from .services import workflow_state_of
 from .submissions import submission_form_initial
 
 PAGE_SIZE = 20
+
+
+def _page_number(request) -> int:
+    """The page asked for; nonsense means the first, and a page past the end (the
+    summary clamps it) the last."""
+    try:
+        return min(max(int(request.GET.get("page", 1)), 1), 10**6)
+    except ValueError:
+        return 1
 
 
 def library(request):
@@ -47,12 +56,17 @@ def library(request):
         practices = practices_matching(practices, query, by_relevance=(sort == "relevance"))
     else:
         practices = practices.order_by("-first_published_at", "-id")
-    total, facet_values = matched_summary(practices)
-    paginator = Paginator(practices_for_cards(practices), PAGE_SIZE)
-    paginator.count = total  # known from the facets' query: no COUNT(*) of its own
+    number = _page_number(request)
+    total, ids, facet_values = library_summary(practices, page_number=number,
+                                               per_page=PAGE_SIZE)
+    # The summary chose the page's practices; the paginator only numbers the pages.
+    page = Paginator(range(total), PAGE_SIZE).get_page(number)
+    cards = {practice.pk: practice for practice in practices_for_cards(
+        GoodPracticePage.objects.filter(pk__in=ids))}
+    page.object_list = [cards[pk] for pk in ids if pk in cards]
     return render(request, "knowledge/library.html", {
         "form": form,
-        "page": paginator.get_page(request.GET.get("page")),
+        "page": page,
         "query": query,
         "sort": sort,
         "chosen": facets,
