@@ -1,5 +1,8 @@
 """Reading the library: which practices a user may see, facets, transfers, submissions."""
+import re
+
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Case, Count, F, Q, QuerySet, When, Window
 from django.db.models.functions import RowNumber
@@ -49,8 +52,10 @@ def practices_matching(practices: QuerySet, query: str, *, by_relevance=True) ->
         if by_relevance:
             return matched.order_by(SearchRank(F("search_vector"), search).desc(), *newest)
         return matched.order_by(*newest)
+    # SQLite's FTS5 refuses punctuation it reads as syntax: hand it the words only.
+    words = " ".join(re.findall(r"\w+", query))
     ids = [page.pk for page in practices.order_by(*newest).search(
-        query, order_by_relevance=by_relevance)]
+        words, order_by_relevance=by_relevance)] if words else []
     if not ids:
         return practices.none()
     matched = practices.filter(pk__in=ids)
@@ -101,10 +106,13 @@ def library_summary(practices: QuerySet, *, page_number=1, per_page=20):
         ids = list(practices.order_by(*ordering).values_list("pk", flat=True)
                    [offset:offset + per_page])
         return total, ids, _facet_counts_per_query(practices)
-    matched_sql, params = practices.order_by().annotate(
-        library_position=Window(RowNumber(), order_by=ordering),
-    ).values("pk", "country_id", "stage_id", "instrument_type_id",
-             "library_position").query.sql_with_params()
+    try:
+        matched_sql, params = practices.order_by().annotate(
+            library_position=Window(RowNumber(), order_by=ordering),
+        ).values("pk", "country_id", "stage_id", "instrument_type_id",
+                 "library_position").query.sql_with_params()
+    except EmptyResultSet:  # e.g. practices.none(): nothing to ask the database
+        return 0, [], {name: [] for name in FACETS}
     wg_through = GoodPracticePage.working_groups.through._meta
     theme_through = GoodPracticePage.themes.through._meta
     tables = {

@@ -180,3 +180,17 @@ def test_the_rebuild_command_indexes_every_practice(people, library):
     call_command("library_search_index", stdout=output)
     assert "Indexed 1 practices." in output.getvalue()
     assert GoodPracticePage.objects.get(slug="brokerage").pk in indexed_for("brokerage")
+
+
+def test_without_the_index_the_library_searches_through_wagtail(client, people, monkeypatch,
+                                                                 make_practice):
+    """The path `make run` takes on SQLite, exercised here on the same database."""
+    monkeypatch.setattr(fulltext, "is_available", lambda: False)
+    make_practice(title="Laboratory vouchers", summary="Tests for firms.")
+    make_practice(title="Confidential laboratory notes", visibility=PARTNERS)
+    make_practice(title="Green pact", summary="Energy targets.")
+    response = client.get(reverse("knowledge:library"), {"q": "laboratory"})
+    assert [p.title for p in response.context["page"]] == ["Laboratory vouchers"]
+    assert response.context["facets"]["country"] == [("IT", "Italy", 1)]
+    assert titles(client, q='"!! laboratory (') == ["Laboratory vouchers"]
+    assert titles(client, q="!!! ( *") == []
