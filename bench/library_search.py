@@ -93,7 +93,7 @@ def measure(rounds):
     from django.test import Client
 
     client = Client()
-    timings, cpu = [], []
+    timings, cpu, by_query = [], [], {}
     for _ in range(2):  # warm caches and connections
         client.get("/library/", {"q": "cluster"})
     for _ in range(rounds):
@@ -102,8 +102,9 @@ def measure(rounds):
             response = client.get("/library/", params)
             timings.append((time.perf_counter() - started) * 1000)
             cpu.append((time.process_time() - started_cpu) * 1000)
+            by_query.setdefault(str(params), []).append(timings[-1])
             assert response.status_code == 200, response.status_code
-    return timings, cpu
+    return timings, cpu, by_query
 
 
 def p95(values):
@@ -138,13 +139,16 @@ def main():
         print(f"loaded and indexed {args.practices} practices in "
               f"{time.perf_counter() - started:.1f} s")
         load_before = load_average()
-        timings, cpu = measure(args.rounds)
+        timings, cpu, by_query = measure(args.rounds)
         print(f"{len(timings)} library searches (full text + facets) over "
               f"{args.practices} practices")
         print(f"median {statistics.median(timings):.1f} ms, p95 {p95(timings):.1f} ms, "
               f"max {max(timings):.1f} ms (target p95 <= 50 ms)")
         print(f"process CPU per request: median {statistics.median(cpu):.1f} ms, "
               f"p95 {p95(cpu):.1f} ms")
+        for params, values in sorted(by_query.items(), key=lambda item: -p95(item[1])):
+            print(f"  {params}: median {statistics.median(values):.1f} ms, "
+                  f"p95 {p95(values):.1f} ms")
         print(f"load average (1, 5, 15 min) before {load_before}, after {load_average()} "
               f"on {os.cpu_count()} CPUs")
     finally:
