@@ -2,7 +2,8 @@
 
 Creating pages one by one through treebeard and Wagtail's save (revision, search and
 reference index, signals) takes a tenth of a second each; here the page rows are written
-in bulk with their tree paths computed, then indexed for search in one batch. Only for
+in bulk with their tree paths computed, then indexed for search in one batch (the
+library's full-text column, and Wagtail's index unless ``index=False``). Only for
 generated data: no revisions, no workflow, no activity.
 """
 import uuid
@@ -13,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from .fulltext import practice_search_index_update
 from .models import GoodPracticePage
 
 
@@ -55,6 +57,7 @@ def bulk_create_practices(library, rows: list[dict], *, index=True) -> list[Good
         theme_through(goodpracticepage_id=page.pk, theme_id=theme.pk)
         for page, (_wgs, themes) in zip(pages, m2m, strict=True) for theme in themes])
     Page.objects.filter(pk=library.pk).update(numchild=library.numchild + len(pages))
+    practice_search_index_update(practices=pages)
     if index:
         get_search_backend().add_bulk(GoodPracticePage, pages)
     return pages

@@ -6,6 +6,8 @@ structured fields that the library's facets, search and open-data export read; t
 taxonomy (themes, policy instrument types) is managed by editors as snippets.
 """
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count
@@ -259,6 +261,9 @@ class GoodPracticePage(Page):
         related_name="submitted_practices", verbose_name=_("submitted by"),
         help_text=_("The partner staff member who sent it through the portal form."),
     )
+    # The library's full-text index on PostgreSQL, filled by knowledge.fulltext; derived
+    # data, so never copied into revisions (serialize=False) nor shown to editors.
+    search_vector = SearchVectorField(null=True, editable=False, serialize=False)
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -307,6 +312,10 @@ class GoodPracticePage(Page):
     class Meta:
         verbose_name = _("good practice")
         verbose_name_plural = _("good practices")
+        # Created on PostgreSQL only (migration 0002_practice_search_vector); fastupdate
+        # off so that new entries are searchable through the index at once.
+        indexes = [GinIndex(fields=["search_vector"], name="practice_search_vector_gin",
+                             fastupdate=False)]
 
     @property
     def is_partners_only(self) -> bool:

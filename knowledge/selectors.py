@@ -1,11 +1,18 @@
 """Reading the library: which practices a user may see, facets, transfers, submissions."""
-from django.db.models import Count, Q, QuerySet
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import Case, Count, F, Q, QuerySet, When, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from partners.models import Country
-from workgroups.models import OperationalStage
+from workgroups.models import OperationalStage, WorkingGroup
 
+from . import fulltext
 from .models import GoodPracticePage, InstrumentType, Theme, Transfer
 from .permissions import can_see_partners_only_practices
 
@@ -30,17 +37,140 @@ def in_reader_language(practices: QuerySet, language: str | None = None) -> Quer
     return practices.exclude(~Q(locale=locale) & Q(translation_key__in=translated))
 
 
+def practices_matching(practices: QuerySet, query: str, *, by_relevance=True) -> QuerySet:
+    """The practices among ``practices`` that match the words of ``query``, best match
+    first or newest first. Still a queryset of the matched set, so that the count, the
+    page and the facets each read it inside their own query.
+
+    On PostgreSQL this is the practice's own GIN-indexed ``search_vector`` (see
+    knowledge.fulltext) with web-search syntax ("quoted phrases", -excluded, or); on
+    other databases, Wagtail's search backend."""
+    newest = ("-first_published_at", "-id")
+    if fulltext.is_available():
+        search = SearchQuery(query, search_type="websearch", config=fulltext.CONFIG)
+        matched = practices.filter(search_vector=search)
+        if by_relevance:
+            return matched.order_by(SearchRank(F("search_vector"), search).desc(), *newest)
+        return matched.order_by(*newest)
+    # SQLite's FTS5 refuses punctuation it reads as syntax: hand it the words only.
+    words = " ".join(re.findall(r"\w+", query))
+    ids = [page.pk for page in practices.order_by(*newest).search(
+        words, order_by_relevance=by_relevance)] if words else []
+    if not ids:
+        return practices.none()
+    matched = practices.filter(pk__in=ids)
+    if by_relevance:
+        return matched.order_by(Case(*[When(pk=pk, then=rank) for rank, pk in enumerate(ids)]))
+    return matched.order_by(*newest)
+
+
 def practices_for_list(practices: QuerySet) -> QuerySet:
     return practices.select_related("country", "partner", "stage", "instrument_type") \
         .prefetch_related("working_groups", "themes")
 
 
+# What a result card shows not: the list leaves these (long) columns in the database.
+CARD_DEFERRED_FIELDS = ("body", "description", "budget", "evidence", "indicators", "lessons",
+                        "transfer_potential", "expert_opinion", "search_vector")
+
+
+def practices_for_cards(practices: QuerySet) -> QuerySet:
+    """``practices_for_list`` without the long texts a result card does not show (parsing
+    the StreamField body alone costs a millisecond per practice)."""
+    return practices_for_list(practices).defer(*CARD_DEFERRED_FIELDS)
+
+
 FACETS = ("country", "wg", "stage", "theme", "instrument")
 
 
-def facet_counts(practices: QuerySet) -> dict[str, list[dict]]:
-    """For each facet, the values present in ``practices`` with their counts: one
-    query per facet, whatever the number of practices."""
+def _as_order_by(ordering) -> list:
+    return [F(item[1:]).desc() if isinstance(item, str) and item.startswith("-")
+            else F(item).asc() if isinstance(item, str) else item for item in ordering]
+
+
+def library_summary(practices: QuerySet, *, page_number=1, per_page=20):
+    """The library's results in one query on PostgreSQL: how many practices ``practices``
+    holds (in its order), the ids of those on page ``page_number`` (clamped to the last
+    page, as ``Paginator.get_page`` does), and for each facet the values present among
+    them with their counts.
+
+    The matched set (search, visibility, language and chosen facets) is computed once,
+    as a materialized CTE of five narrow columns (its position in the order included),
+    and the total, the page and the five facets read it. Elsewhere (SQLite) the same
+    answers come from one query each. Returns ``(total, page_ids, facets)``."""
+    ordering = _as_order_by(practices.query.order_by or ("-first_published_at", "-id"))
+    offset = (max(page_number, 1) - 1) * per_page
+    if connection.vendor != "postgresql":
+        total = practices.order_by().count()
+        offset = min(offset, max((total - 1) // per_page * per_page, 0))
+        ids = list(practices.order_by(*ordering).values_list("pk", flat=True)
+                   [offset:offset + per_page])
+        return total, ids, _facet_counts_per_query(practices)
+    try:
+        matched_sql, params = practices.order_by().annotate(
+            library_position=Window(RowNumber(), order_by=ordering),
+        ).values("pk", "country_id", "stage_id", "instrument_type_id",
+                 "library_position").query.sql_with_params()
+    except EmptyResultSet:  # e.g. practices.none(): nothing to ask the database
+        return 0, [], {name: [] for name in FACETS}
+    wg_through = GoodPracticePage.working_groups.through._meta
+    theme_through = GoodPracticePage.themes.through._meta
+    tables = {
+        "country": Country._meta.db_table,
+        "wg": WorkingGroup._meta.db_table,
+        "stage": OperationalStage._meta.db_table,
+        "theme": Theme._meta.db_table,
+        "instrument": InstrumentType._meta.db_table,
+        "wg_through": wg_through.db_table,
+        "wg_practice": wg_through.get_field("goodpracticepage").column,
+        "wg_value": wg_through.get_field("workinggroup").column,
+        "theme_through": theme_through.db_table,
+        "theme_practice": theme_through.get_field("goodpracticepage").column,
+        "theme_value": theme_through.get_field("theme").column,
+    }
+    sql = f"""
+    WITH matched (id, country_id, stage_id, instrument_type_id, position)
+      AS MATERIALIZED ({matched_sql})
+    SELECT
+      (SELECT count(*) FROM matched),
+      (SELECT array_agg(m.id ORDER BY m.position)
+         FROM matched AS m,
+              (SELECT least(%s, greatest((count(*) - 1) / %s * %s, 0)) AS start
+                 FROM matched) AS w
+        WHERE m.position > w.start AND m.position <= w.start + %s),
+      (SELECT json_agg(json_build_array(v.iso_code, v.name, f.n) ORDER BY v.name)
+         FROM (SELECT country_id, count(*) AS n FROM matched GROUP BY 1) AS f
+         JOIN {tables["country"]} AS v ON v.id = f.country_id),
+      (SELECT json_agg(json_build_array(v.code, v.code, f.n) ORDER BY v.code)
+         FROM (SELECT t.{tables["wg_value"]} AS value_id, count(*) AS n
+                 FROM matched AS m JOIN {tables["wg_through"]} AS t
+                   ON t.{tables["wg_practice"]} = m.id GROUP BY 1) AS f
+         JOIN {tables["wg"]} AS v ON v.id = f.value_id),
+      (SELECT json_agg(json_build_array(v.number, v.title, f.n) ORDER BY v.number)
+         FROM (SELECT stage_id, count(*) AS n FROM matched GROUP BY 1) AS f
+         JOIN {tables["stage"]} AS v ON v.id = f.stage_id),
+      (SELECT json_agg(json_build_array(v.slug, v.name, f.n) ORDER BY v.name)
+         FROM (SELECT t.{tables["theme_value"]} AS value_id, count(*) AS n
+                 FROM matched AS m JOIN {tables["theme_through"]} AS t
+                   ON t.{tables["theme_practice"]} = m.id GROUP BY 1) AS f
+         JOIN {tables["theme"]} AS v ON v.id = f.value_id),
+      (SELECT json_agg(json_build_array(v.slug, v.name, f.n) ORDER BY v.name)
+         FROM (SELECT instrument_type_id, count(*) AS n FROM matched GROUP BY 1) AS f
+         JOIN {tables["instrument"]} AS v ON v.id = f.instrument_type_id)
+    """  # noqa: S608 - table names from the models' metadata, values are parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, offset, per_page, per_page, per_page])
+        total, ids, *facets = cursor.fetchone()
+    return total, ids or [], {name: [tuple(value) for value in values or []]
+                              for name, values in zip(FACETS, facets, strict=True)}
+
+
+def facet_counts(practices: QuerySet) -> dict[str, list[tuple]]:
+    """For each facet, the values present in ``practices`` with their counts."""
+    return library_summary(practices)[2]
+
+
+def _facet_counts_per_query(practices: QuerySet) -> dict[str, list[tuple]]:
     ids = practices.order_by().values("pk")
     through_wg = GoodPracticePage.working_groups.through
     through_theme = GoodPracticePage.themes.through

@@ -25,10 +25,11 @@ from .permissions import (
 )
 from .selectors import (
     apply_facets,
-    facet_counts,
     in_reader_language,
+    library_summary,
     practices_awaiting_opinion_of,
-    practices_for_list,
+    practices_for_cards,
+    practices_matching,
     practices_visible_to,
     submissions_of,
 )
@@ -39,12 +40,13 @@ from .workflow import is_expert_opinion_task
 PAGE_SIZE = 20
 
 
-def _matching_ids(results) -> list[int]:
-    """The ids a full-text search matched, in its order, from one query: the count, the
-    facets and the page then read them instead of running the search again."""
-    if hasattr(results, "get_queryset"):  # PostgreSQL backend: the ranked queryset
-        return list(results.get_queryset().values_list("pk", flat=True))
-    return [page.pk for page in results]
+def _page_number(request) -> int:
+    """The page asked for; nonsense means the first, and a page past the end (the
+    summary clamps it) the last."""
+    try:
+        return min(max(int(request.GET.get("page", 1)), 1), 10**6)
+    except ValueError:
+        return 1
 
 
 def library(request):
@@ -54,25 +56,24 @@ def library(request):
     sort = form.cleaned_data.get("sort") or ("relevance" if query else "date")
     practices = apply_facets(in_reader_language(practices_visible_to(request.user)), **facets)
     if query:
-        ordered = practices if sort == "relevance" else practices.order_by(
-            "-first_published_at", "-id")
-        ids = _matching_ids(ordered.search(query, order_by_relevance=(sort == "relevance")))
-        page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
-        by_id = {practice.pk: practice for practice in practices_for_list(
-            GoodPracticePage.objects.filter(pk__in=list(page.object_list)))}
-        page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
-        matched = practices.filter(pk__in=ids)
+        practices = practices_matching(practices, query, by_relevance=(sort == "relevance"))
     else:
-        results = practices_for_list(practices).order_by("-first_published_at", "-id")
-        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-        matched = practices
+        practices = practices.order_by("-first_published_at", "-id")
+    number = _page_number(request)
+    total, ids, facet_values = library_summary(practices, page_number=number,
+                                               per_page=PAGE_SIZE)
+    # The summary chose the page's practices; the paginator only numbers the pages.
+    page = Paginator(range(total), PAGE_SIZE).get_page(number)
+    cards = {practice.pk: practice for practice in practices_for_cards(
+        GoodPracticePage.objects.filter(pk__in=ids))}
+    page.object_list = [cards[pk] for pk in ids if pk in cards]
     return render(request, "knowledge/library.html", {
         "form": form,
         "page": page,
         "query": query,
         "sort": sort,
         "chosen": facets,
-        "facets": facet_counts(matched),
+        "facets": facet_values,
         "can_submit": can_submit_practice(request.user),
     })
 

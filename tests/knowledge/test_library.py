@@ -154,10 +154,11 @@ def test_library_query_count_is_the_same_for_20_and_2000_practices(
             else:
                 client.logout()
             for params in CASES:
-                # locale, count, results and the five facets, 5 for the facets' choices in
-                # the form, one to validate a chosen facet, 7 for the session, user,
-                # membership and permissions.
-                expected = 16 + ("wg" in params) + (7 if logged_in else 0)
+                # locale, one for the count and the five facets, results and their two
+                # prefetches, the site, 5 for the facets' choices in the form, one to
+                # validate a chosen facet, 7 for the session, user, membership and
+                # permissions.
+                expected = 11 + ("wg" in params) + (7 if logged_in else 0)
                 response = _queries(client, django_assert_num_queries, expected, params)
                 totals.append(response.context["page"].paginator.count)
         return totals
