@@ -24,7 +24,7 @@ class KnowledgeConfig(AppConfig):
         from clusterpolisee.core.models import Category, register_activity_verb
         from clusterpolisee.core.visibility import register_visibility
 
-        from . import fulltext, navigation, signals  # noqa: F401
+        from . import fulltext, library_cache, navigation, signals  # noqa: F401
         from .selectors import practices_visible_to
 
         register_visibility("knowledge.goodpracticepage", practices_visible_to)

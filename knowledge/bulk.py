@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from .fulltext import practice_search_index_update
+from .library_cache import library_cache_clear
 from .models import GoodPracticePage
 
 
@@ -58,6 +59,7 @@ def bulk_create_practices(library, rows: list[dict], *, index=True) -> list[Good
         for page, (_wgs, themes) in zip(pages, m2m, strict=True) for theme in themes])
     Page.objects.filter(pk=library.pk).update(numchild=library.numchild + len(pages))
     practice_search_index_update(practices=pages)
+    library_cache_clear()
     if index:
         get_search_backend().add_bulk(GoodPracticePage, pages)
     return pages

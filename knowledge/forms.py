@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
+from clusterpolisee.core.forms import FilterChoiceField
 from partners.models import Country
 from partners.uploads import check_upload
 from workgroups.models import OperationalStage, WorkingGroup
@@ -16,21 +17,21 @@ class LibrarySearchForm(forms.Form):
     SORT_CHOICES = [("relevance", _("Relevance")), ("date", _("Newest first"))]
 
     q = forms.CharField(label=_("Search the library"), required=False, max_length=200)
-    country = forms.ModelChoiceField(label=_("Country"), required=False,
-                                     queryset=Country.objects.order_by("name"),
-                                     to_field_name="iso_code", empty_label=_("Any country"))
-    wg = forms.ModelChoiceField(label=_("Working group"), required=False,
-                                queryset=WorkingGroup.objects.order_by("code"),
-                                to_field_name="code", empty_label=_("Any working group"))
-    stage = forms.ModelChoiceField(label=_("Operational stage"), required=False,
-                                   queryset=OperationalStage.objects.order_by("number"),
-                                   to_field_name="number", empty_label=_("Any stage"))
-    theme = forms.ModelChoiceField(label=_("Theme"), required=False,
-                                   queryset=Theme.objects.order_by("name"),
-                                   to_field_name="slug", empty_label=_("Any theme"))
-    instrument = forms.ModelChoiceField(label=_("Policy instrument"), required=False,
-                                        queryset=InstrumentType.objects.order_by("name"),
-                                        to_field_name="slug", empty_label=_("Any instrument"))
+    country = FilterChoiceField(label=_("Country"), required=False,
+                                queryset=Country.objects.order_by("name"),
+                                to_field_name="iso_code", empty_label=_("Any country"))
+    wg = FilterChoiceField(label=_("Working group"), required=False,
+                           queryset=WorkingGroup.objects.order_by("code"),
+                           to_field_name="code", empty_label=_("Any working group"))
+    stage = FilterChoiceField(label=_("Operational stage"), required=False,
+                              queryset=OperationalStage.objects.order_by("number"),
+                              to_field_name="number", empty_label=_("Any stage"))
+    theme = FilterChoiceField(label=_("Theme"), required=False,
+                              queryset=Theme.objects.order_by("name"),
+                              to_field_name="slug", empty_label=_("Any theme"))
+    instrument = FilterChoiceField(label=_("Policy instrument"), required=False,
+                                   queryset=InstrumentType.objects.order_by("name"),
+                                   to_field_name="slug", empty_label=_("Any instrument"))
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
 
     def facet_values(self) -> dict:

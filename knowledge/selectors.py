@@ -1,18 +1,22 @@
 """Reading the library: which practices a user may see, facets, transfers, submissions."""
 import re
+from collections import defaultdict
+from dataclasses import dataclass
+from urllib.parse import quote
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Case, Count, F, Q, QuerySet, When, Window
 from django.db.models.functions import RowNumber
+from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import get_language
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from partners.models import Country
 from workgroups.models import OperationalStage, WorkingGroup
 
-from . import fulltext
+from . import fulltext, library_cache
 from .models import GoodPracticePage, InstrumentType, Theme, Transfer
 from .permissions import can_see_partners_only_practices
 
@@ -69,15 +73,64 @@ def practices_for_list(practices: QuerySet) -> QuerySet:
         .prefetch_related("working_groups", "themes")
 
 
-# What a result card shows not: the list leaves these (long) columns in the database.
-CARD_DEFERRED_FIELDS = ("body", "description", "budget", "evidence", "indicators", "lessons",
-                        "transfer_potential", "expert_opinion", "search_vector")
+@dataclass(frozen=True)
+class PracticeCard:
+    """What a result card of the library shows: plain values, no page object."""
+
+    pk: int
+    title: str
+    url: str
+    country: str
+    region: str
+    responsible: str
+    summary: str
+    working_groups: list[str]
+    themes: list[str]
+    partners_only: bool
 
 
-def practices_for_cards(practices: QuerySet) -> QuerySet:
-    """``practices_for_list`` without the long texts a result card does not show (parsing
-    the StreamField body alone costs a millisecond per practice)."""
-    return practices_for_list(practices).defer(*CARD_DEFERRED_FIELDS)
+def practice_cards(ids: list[int], request=None) -> list[PracticeCard]:
+    """The library's result cards for ``ids``, in that order, from three narrow queries
+    (the rows, their WGs, their themes) and without building page objects.
+
+    A practice is a child of its language's library page, so its address is the parent's
+    address and its slug: Wagtail's URL reversal runs once per library page instead of
+    once per card (``tests/knowledge/test_library.py`` checks both agree)."""
+    if not ids:
+        return []
+    rows = {row["pk"]: row for row in GoodPracticePage.objects.filter(pk__in=ids).values(
+        "pk", "title", "slug", "url_path", "summary", "region", "organisation",
+        "visibility", "country__name", "partner__name", "partner__short_name")}
+    through_wg = GoodPracticePage.working_groups.through.objects
+    through_theme = GoodPracticePage.themes.through.objects
+    wgs, themes = defaultdict(list), defaultdict(list)
+    for pk, code in (through_wg.filter(goodpracticepage_id__in=ids)
+                     .order_by("workinggroup__code")
+                     .values_list("goodpracticepage_id", "workinggroup__code")):
+        wgs[pk].append(code)
+    for pk, name in (through_theme.filter(goodpracticepage_id__in=ids)
+                     .order_by("theme__name").values_list("goodpracticepage_id", "theme__name")):
+        themes[pk].append(name)
+    parent_urls: dict[str, str] = {}
+    cards = []
+    for pk in ids:
+        row = rows.get(pk)
+        if row is None:
+            continue
+        parent_path = row["url_path"][:-len(row["slug"]) - 1]
+        if parent_path not in parent_urls:
+            parent_urls[parent_path] = Page(url_path=parent_path).get_url(request) or ""
+        cards.append(PracticeCard(
+            pk=pk, title=row["title"],
+            url=parent_urls[parent_path] + quote(row["slug"], safe=RFC3986_SUBDELIMS + "~:@")
+            + "/",
+            country=row["country__name"] or "", region=row["region"],
+            responsible=(row["partner__short_name"] or row["partner__name"]
+                         or row["organisation"]),
+            summary=row["summary"], working_groups=wgs[pk], themes=themes[pk],
+            partners_only=row["visibility"] == GoodPracticePage.Visibility.PARTNERS,
+        ))
+    return cards
 
 
 FACETS = ("country", "wg", "stage", "theme", "instrument")
@@ -89,6 +142,19 @@ def _as_order_by(ordering) -> list:
 
 
 def library_summary(practices: QuerySet, *, page_number=1, per_page=20):
+    """``(total, page_ids, facets)`` for ``practices``, as ``_library_summary`` computes
+    them, from the library's cache when the same question was asked since the library
+    last changed (see knowledge.library_cache)."""
+    try:
+        sql, params = practices.query.sql_with_params()
+    except EmptyResultSet:  # e.g. practices.none(): nothing to ask the database
+        return 0, [], {name: [] for name in FACETS}
+    return library_cache.cached(
+        library_cache.summary_key(sql, params, page_number, per_page),
+        lambda: _library_summary(practices, page_number=page_number, per_page=per_page))
+
+
+def _library_summary(practices: QuerySet, *, page_number=1, per_page=20):
     """The library's results in one query on PostgreSQL: how many practices ``practices``
     holds (in its order), the ids of those on page ``page_number`` (clamped to the last
     page, as ``Paginator.get_page`` does), and for each facet the values present among

@@ -27,8 +27,8 @@ from .selectors import (
     apply_facets,
     in_reader_language,
     library_summary,
+    practice_cards,
     practices_awaiting_opinion_of,
-    practices_for_cards,
     practices_matching,
     practices_visible_to,
     submissions_of,
@@ -64,9 +64,7 @@ def library(request):
                                                per_page=PAGE_SIZE)
     # The summary chose the page's practices; the paginator only numbers the pages.
     page = Paginator(range(total), PAGE_SIZE).get_page(number)
-    cards = {practice.pk: practice for practice in practices_for_cards(
-        GoodPracticePage.objects.filter(pk__in=ids))}
-    page.object_list = [cards[pk] for pk in ids if pk in cards]
+    page.object_list = practice_cards(ids, request)
     return render(request, "knowledge/library.html", {
         "form": form,
         "page": page,

@@ -1,5 +1,9 @@
 """Helpers shared by the apps' forms."""
+from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 
 def add_service_errors(form, error: ValidationError) -> None:
@@ -12,3 +16,39 @@ def add_service_errors(form, error: ValidationError) -> None:
     else:
         for message in error.messages:
             form.add_error(None, message)
+
+
+class PlainSelect(forms.Select):
+    """A ``<select>`` written in Python rather than through the widget templates, which
+    render each ``<option>`` as a template of its own: for filter forms with a few dozen
+    options on busy list pages. Same attributes and escaping as ``forms.Select``; no
+    option groups."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        context = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "", '<option value="{}"{}>{}</option>',
+            ((option["value"], mark_safe(" selected") if option["selected"] else "",
+              option["label"])
+             for _group, group_options, _index in context["optgroups"]
+             for option in group_options))
+        return format_html('<select name="{}"{}>{}</select>', context["name"],
+                           flatatt(context["attrs"]), options)
+
+
+class ListedModelChoiceIterator(forms.models.ModelChoiceIterator):
+    """Choices from one plain query: Django's iterator streams them through a server-side
+    cursor on PostgreSQL, three round trips for a table of a dozen rows."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class FilterChoiceField(forms.ModelChoiceField):
+    """A ``ModelChoiceField`` for small lookup tables in filter forms."""
+
+    iterator = ListedModelChoiceIterator
+    widget = PlainSelect

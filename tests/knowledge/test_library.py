@@ -3,6 +3,7 @@ import pytest
 from django.urls import reverse
 
 from knowledge.bulk import bulk_create_practices
+from knowledge.library_cache import library_cache_clear
 from knowledge.models import GoodPracticePage
 from tests.factories import CountryFactory, PartnerFactory
 
@@ -120,10 +121,18 @@ def test_unknown_facet_value_is_ignored_with_a_message(client, make_practice):
 
 
 def _queries(client, django_assert_num_queries, expected, params):
+    """The count of a request whose answer must be computed (the library's cache was just
+    cleared), then of the same request answered from the cache: one query fewer."""
     client.get(reverse("knowledge:library"), params)  # warm Wagtail's cached site root paths
+    library_cache_clear()
     with django_assert_num_queries(expected):
         response = client.get(reverse("knowledge:library"), params)
     assert response.status_code == 200
+    with django_assert_num_queries(expected - 1):
+        cached = client.get(reverse("knowledge:library"), params)
+    assert cached.context["page"].paginator.count == response.context["page"].paginator.count
+    assert ([card.pk for card in cached.context["page"]]
+            == [card.pk for card in response.context["page"]])
     return response
 
 
@@ -154,10 +163,10 @@ def test_library_query_count_is_the_same_for_20_and_2000_practices(
             else:
                 client.logout()
             for params in CASES:
-                # locale, one for the count and the five facets, results and their two
-                # prefetches, the site, 5 for the facets' choices in the form, one to
-                # validate a chosen facet, 7 for the session, user, membership and
-                # permissions.
+                # locale, one for the count and the five facets (not when cached), the
+                # cards with their WGs and their themes, the site, 5 for the facets'
+                # choices in the form, one to validate a chosen facet, 7 for the session,
+                # user, membership and permissions.
                 expected = 11 + ("wg" in params) + (7 if logged_in else 0)
                 response = _queries(client, django_assert_num_queries, expected, params)
                 totals.append(response.context["page"].paginator.count)
