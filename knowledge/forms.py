@@ -5,45 +5,50 @@ from django.core.exceptions import ValidationError
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
-from clusterpolisee.core.forms import FilterChoiceField
-from partners.models import Country
+from clusterpolisee.core.forms import PlainSelect
 from partners.uploads import check_upload
-from workgroups.models import OperationalStage, WorkingGroup
 
-from .models import GoodPracticePage, InstrumentType, Theme, Transfer
+from .models import GoodPracticePage, Transfer
 
 
 class LibrarySearchForm(forms.Form):
     SORT_CHOICES = [("relevance", _("Relevance")), ("date", _("Newest first"))]
+    # each facet: its label and the choice meaning "any value"
+    FACET_FIELDS = {
+        "country": (_("Country"), _("Any country")),
+        "wg": (_("Working group"), _("Any working group")),
+        "stage": (_("Operational stage"), _("Any stage")),
+        "theme": (_("Theme"), _("Any theme")),
+        "instrument": (_("Policy instrument"), _("Any instrument")),
+    }
 
     q = forms.CharField(label=_("Search the library"), required=False, max_length=200)
-    country = FilterChoiceField(label=_("Country"), required=False,
-                                queryset=Country.objects.order_by("name"),
-                                to_field_name="iso_code", empty_label=_("Any country"))
-    wg = FilterChoiceField(label=_("Working group"), required=False,
-                           queryset=WorkingGroup.objects.order_by("code"),
-                           to_field_name="code", empty_label=_("Any working group"))
-    stage = FilterChoiceField(label=_("Operational stage"), required=False,
-                              queryset=OperationalStage.objects.order_by("number"),
-                              to_field_name="number", empty_label=_("Any stage"))
-    theme = FilterChoiceField(label=_("Theme"), required=False,
-                              queryset=Theme.objects.order_by("name"),
-                              to_field_name="slug", empty_label=_("Any theme"))
-    instrument = FilterChoiceField(label=_("Policy instrument"), required=False,
-                                   queryset=InstrumentType.objects.order_by("name"),
-                                   to_field_name="slug", empty_label=_("Any instrument"))
+    country = forms.ChoiceField(required=False, widget=PlainSelect)
+    wg = forms.ChoiceField(required=False, widget=PlainSelect)
+    stage = forms.ChoiceField(required=False, widget=PlainSelect)
+    theme = forms.ChoiceField(required=False, widget=PlainSelect)
+    instrument = forms.ChoiceField(required=False, widget=PlainSelect)
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
+
+    def __init__(self, *args, **kwargs):
+        from .selectors import library_taxonomy
+
+        super().__init__(*args, **kwargs)
+        taxonomy = library_taxonomy()
+        for name, (label, any_value) in self.FACET_FIELDS.items():
+            self.fields[name].label = label
+            self.fields[name].choices = [("", any_value), *taxonomy[name]]
 
     def facet_values(self) -> dict:
         """The chosen facets as plain keys; invalid choices are ignored (with a message)."""
         self.is_valid()
         data = self.cleaned_data
         return {
-            "country": data["country"].iso_code if data.get("country") else "",
-            "wg": data["wg"].code if data.get("wg") else "",
-            "stage": data["stage"].number if data.get("stage") else None,
-            "theme": data["theme"].slug if data.get("theme") else "",
-            "instrument": data["instrument"].slug if data.get("instrument") else "",
+            "country": data.get("country") or "",
+            "wg": data.get("wg") or "",
+            "stage": int(data["stage"]) if data.get("stage") else None,
+            "theme": data.get("theme") or "",
+            "instrument": data.get("instrument") or "",
         }
 
 

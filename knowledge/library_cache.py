@@ -9,7 +9,8 @@ language, so answers never cross from partner staff to visitors) and a *generati
 The generation changes when something saves or deletes a practice, its WGs or
 themes, or a facet's label (country, WG, stage, theme, instrument), and again when
 that transaction commits, which makes every older answer unreachable at once; they
-expire after ``LIBRARY_CACHE_SECONDS``.
+expire after ``LIBRARY_CACHE_SECONDS``. The search form's choices (the facets' values)
+have a generation of their own, which only changes with those five tables.
 """
 import hashlib
 import time
@@ -25,20 +26,25 @@ from workgroups.models import OperationalStage, WorkingGroup
 from .models import GoodPracticePage, InstrumentType, Theme
 
 GENERATION_KEY = "knowledge:library:generation"
+# The search form's choices depend on the facets' tables only, not on the practices.
+TAXONOMY_GENERATION_KEY = "knowledge:library:taxonomy-generation"
 
 
-def _generation() -> int:
-    generation = cache.get(GENERATION_KEY)
+def _generation(key=GENERATION_KEY) -> int:
+    generation = cache.get(key)
     if generation is None:
         generation = time.time_ns()
-        cache.add(GENERATION_KEY, generation, None)
-        generation = cache.get(GENERATION_KEY, generation)
+        cache.add(key, generation, None)
+        generation = cache.get(key, generation)
     return generation
 
 
-def library_cache_clear() -> None:
-    """Make every cached answer stale (a new generation; old entries simply expire)."""
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+def library_cache_clear(*, taxonomy=False) -> None:
+    """Make every cached answer stale (a new generation; old entries simply expire);
+    with ``taxonomy``, the search form's choices too."""
+    now = time.time_ns()
+    cache.set_many({GENERATION_KEY: now, **({TAXONOMY_GENERATION_KEY: now} if taxonomy
+                                             else {})}, None)
 
 
 def summary_key(sql: str, params, *extra) -> str:
@@ -46,12 +52,16 @@ def summary_key(sql: str, params, *extra) -> str:
     return f"knowledge:library:{_generation()}:{digest}"
 
 
+def taxonomy_key(language: str) -> str:
+    return f"knowledge:library:taxonomy:{_generation(TAXONOMY_GENERATION_KEY)}:{language}"
+
+
 def cached(key: str, compute):
     """The answer under ``key``, computing and keeping it when missing."""
     answer = cache.get(key)
     if answer is None:
         answer = compute()
-        cache.set(key, answer, getattr(settings, "LIBRARY_CACHE_SECONDS", 600))
+        cache.set(key, answer, settings.LIBRARY_CACHE_SECONDS)
     return answer
 
 
@@ -65,12 +75,22 @@ def _changed(*args, raw=False, **kwargs):
     transaction.on_commit(library_cache_clear)
 
 
-for _model in (GoodPracticePage, Country, WorkingGroup, OperationalStage, Theme,
-               InstrumentType):
-    post_save.connect(_changed, sender=_model, dispatch_uid=f"library-cache-save-{_model}")
-    post_delete.connect(_changed, sender=_model, dispatch_uid=f"library-cache-del-{_model}")
+def _taxonomy_changed(*args, raw=False, **kwargs):
+    if raw:
+        return
+    library_cache_clear(taxonomy=True)
+    transaction.on_commit(lambda: library_cache_clear(taxonomy=True))
+
+
+post_save.connect(_changed, sender=GoodPracticePage, dispatch_uid="library-cache-save")
+post_delete.connect(_changed, sender=GoodPracticePage, dispatch_uid="library-cache-delete")
+for _model in (Country, WorkingGroup, OperationalStage, Theme, InstrumentType):
+    post_save.connect(_taxonomy_changed, sender=_model,
+                      dispatch_uid=f"library-cache-save-{_model}")
+    post_delete.connect(_taxonomy_changed, sender=_model,
+                        dispatch_uid=f"library-cache-delete-{_model}")
 for _through in (GoodPracticePage.working_groups.through, GoodPracticePage.themes.through):
     m2m_changed.connect(_changed, sender=_through, dispatch_uid=f"library-cache-m2m-{_through}")
     post_save.connect(_changed, sender=_through, dispatch_uid=f"library-cache-row-{_through}")
     post_delete.connect(_changed, sender=_through,
-                        dispatch_uid=f"library-cache-row-del-{_through}")
+                        dispatch_uid=f"library-cache-row-delete-{_through}")

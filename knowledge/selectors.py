@@ -7,8 +7,7 @@ from urllib.parse import quote
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Case, Count, F, Q, QuerySet, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Case, Count, F, OrderBy, Q, QuerySet, When
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
@@ -136,9 +135,20 @@ def practice_cards(ids: list[int], request=None) -> list[PracticeCard]:
 FACETS = ("country", "wg", "stage", "theme", "instrument")
 
 
-def _as_order_by(ordering) -> list:
+def _as_order_by(ordering) -> list[OrderBy]:
     return [F(item[1:]).desc() if isinstance(item, str) and item.startswith("-")
-            else F(item).asc() if isinstance(item, str) else item for item in ordering]
+            else F(item).asc() if isinstance(item, str)
+            else item if isinstance(item, OrderBy) else item.asc() for item in ordering]
+
+
+def _order_sql(column: str, item) -> str:
+    """``column`` sorted as the ordering expression ``item`` (an ``OrderBy``) sorts."""
+    clause = f"{column} {'DESC' if item.descending else 'ASC'}"
+    if item.nulls_first:
+        clause += " NULLS FIRST"
+    elif item.nulls_last:
+        clause += " NULLS LAST"
+    return clause
 
 
 def library_summary(practices: QuerySet, *, page_number=1, per_page=20):
@@ -161,9 +171,11 @@ def _library_summary(practices: QuerySet, *, page_number=1, per_page=20):
     them with their counts.
 
     The matched set (search, visibility, language and chosen facets) is computed once,
-    as a materialized CTE of five narrow columns (its position in the order included),
-    and the total, the page and the five facets read it. Elsewhere (SQLite) the same
-    answers come from one query each. Returns ``(total, page_ids, facets)``."""
+    as a materialized CTE of narrow columns (the sort keys included), and the total, the
+    page (a top-N sort of the keys, not a sort of every match) and the five facets read
+    it; the WG and theme counts look the matched ids up in their link tables' indexes
+    rather than hashing those tables. Elsewhere (SQLite) the same answers come from one
+    query each. Returns ``(total, page_ids, facets)``."""
     ordering = _as_order_by(practices.query.order_by or ("-first_published_at", "-id"))
     offset = (max(page_number, 1) - 1) * per_page
     if connection.vendor != "postgresql":
@@ -173,10 +185,10 @@ def _library_summary(practices: QuerySet, *, page_number=1, per_page=20):
                    [offset:offset + per_page])
         return total, ids, _facet_counts_per_query(practices)
     try:
-        matched_sql, params = practices.order_by().annotate(
-            library_position=Window(RowNumber(), order_by=ordering),
-        ).values("pk", "country_id", "stage_id", "instrument_type_id",
-                 "library_position").query.sql_with_params()
+        keys = {f"library_key_{n}": item.expression for n, item in enumerate(ordering)}
+        matched_sql, params = practices.order_by().annotate(**keys).values(
+            "pk", "country_id", "stage_id", "instrument_type_id", *keys,
+        ).query.sql_with_params()
     except EmptyResultSet:  # e.g. practices.none(): nothing to ask the database
         return 0, [], {name: [] for name in FACETS}
     wg_through = GoodPracticePage.working_groups.through._meta
@@ -194,38 +206,42 @@ def _library_summary(practices: QuerySet, *, page_number=1, per_page=20):
         "theme_practice": theme_through.get_field("goodpracticepage").column,
         "theme_value": theme_through.get_field("theme").column,
     }
+    key_columns = ", ".join(keys)
+    key_order = ", ".join(_order_sql(name, item) for name, item in zip(keys, ordering,
+                                                                        strict=True))
     sql = f"""
-    WITH matched (id, country_id, stage_id, instrument_type_id, position)
+    WITH matched (id, country_id, stage_id, instrument_type_id, {key_columns})
       AS MATERIALIZED ({matched_sql})
     SELECT
       (SELECT count(*) FROM matched),
-      (SELECT array_agg(m.id ORDER BY m.position)
-         FROM matched AS m,
-              (SELECT least(%s, greatest((count(*) - 1) / %s * %s, 0)) AS start
-                 FROM matched) AS w
-        WHERE m.position > w.start AND m.position <= w.start + %s),
+      (SELECT array_agg(page.id) FROM (
+         SELECT id FROM matched ORDER BY {key_order} LIMIT %s
+         OFFSET (SELECT least(%s, greatest((count(*) - 1) / %s * %s, 0)) FROM matched)
+       ) AS page),
       (SELECT json_agg(json_build_array(v.iso_code, v.name, f.n) ORDER BY v.name)
          FROM (SELECT country_id, count(*) AS n FROM matched GROUP BY 1) AS f
          JOIN {tables["country"]} AS v ON v.id = f.country_id),
       (SELECT json_agg(json_build_array(v.code, v.code, f.n) ORDER BY v.code)
          FROM (SELECT t.{tables["wg_value"]} AS value_id, count(*) AS n
-                 FROM matched AS m JOIN {tables["wg_through"]} AS t
-                   ON t.{tables["wg_practice"]} = m.id GROUP BY 1) AS f
+                 FROM {tables["wg_through"]} AS t
+                WHERE t.{tables["wg_practice"]} = ANY(ARRAY(SELECT id FROM matched))
+                GROUP BY 1) AS f
          JOIN {tables["wg"]} AS v ON v.id = f.value_id),
       (SELECT json_agg(json_build_array(v.number, v.title, f.n) ORDER BY v.number)
          FROM (SELECT stage_id, count(*) AS n FROM matched GROUP BY 1) AS f
          JOIN {tables["stage"]} AS v ON v.id = f.stage_id),
       (SELECT json_agg(json_build_array(v.slug, v.name, f.n) ORDER BY v.name)
          FROM (SELECT t.{tables["theme_value"]} AS value_id, count(*) AS n
-                 FROM matched AS m JOIN {tables["theme_through"]} AS t
-                   ON t.{tables["theme_practice"]} = m.id GROUP BY 1) AS f
+                 FROM {tables["theme_through"]} AS t
+                WHERE t.{tables["theme_practice"]} = ANY(ARRAY(SELECT id FROM matched))
+                GROUP BY 1) AS f
          JOIN {tables["theme"]} AS v ON v.id = f.value_id),
       (SELECT json_agg(json_build_array(v.slug, v.name, f.n) ORDER BY v.name)
          FROM (SELECT instrument_type_id, count(*) AS n FROM matched GROUP BY 1) AS f
          JOIN {tables["instrument"]} AS v ON v.id = f.instrument_type_id)
     """  # noqa: S608 - table names from the models' metadata, values are parameters
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, offset, per_page, per_page, per_page])
+        cursor.execute(sql, [*params, per_page, offset, per_page, per_page])
         total, ids, *facets = cursor.fetchone()
     return total, ids or [], {name: [tuple(value) for value in values or []]
                               for name, values in zip(FACETS, facets, strict=True)}
@@ -290,6 +306,24 @@ def apply_facets(practices: QuerySet, *, country="", wg="", stage=None, theme=""
         practices = practices.filter(
             instrument_type__in=InstrumentType.objects.filter(slug=instrument).values("pk"))
     return practices
+
+
+def library_taxonomy() -> dict[str, list[tuple[str, str]]]:
+    """The values each facet of the search form offers, as ``(key, label)`` in the
+    reader's language: five small tables, read again only when one of them changes (see
+    knowledge.library_cache) rather than on every search."""
+    def read():
+        return {
+            "country": [(country.iso_code, str(country))
+                        for country in Country.objects.order_by("name")],
+            "wg": [(wg.code, str(wg)) for wg in WorkingGroup.objects.order_by("code")],
+            "stage": [(str(stage.number), str(stage))
+                      for stage in OperationalStage.objects.order_by("number")],
+            "theme": [(theme.slug, str(theme)) for theme in Theme.objects.order_by("name")],
+            "instrument": [(kind.slug, str(kind))
+                           for kind in InstrumentType.objects.order_by("name")],
+        }
+    return library_cache.cached(library_cache.taxonomy_key(get_language() or ""), read)
 
 
 def themes() -> QuerySet[Theme]:

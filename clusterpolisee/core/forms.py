@@ -34,21 +34,3 @@ class PlainSelect(forms.Select):
              for option in group_options))
         return format_html('<select name="{}"{}>{}</select>', context["name"],
                            flatatt(context["attrs"]), options)
-
-
-class ListedModelChoiceIterator(forms.models.ModelChoiceIterator):
-    """Choices from one plain query: Django's iterator streams them through a server-side
-    cursor on PostgreSQL, three round trips for a table of a dozen rows."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for obj in self.queryset:
-            yield self.choice(obj)
-
-
-class FilterChoiceField(forms.ModelChoiceField):
-    """A ``ModelChoiceField`` for small lookup tables in filter forms."""
-
-    iterator = ListedModelChoiceIterator
-    widget = PlainSelect

@@ -213,6 +213,8 @@ WAGTAIL_SITE_NAME = "ClusterPoliSEE"
 WAGTAIL_FINISH_WORKFLOW_ACTION = "knowledge.workflow_finish.publish_workflow_state"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# how long the library keeps an answer (count, page, facets) at most; changes clear it
+LIBRARY_CACHE_SECONDS = env.int("LIBRARY_CACHE_SECONDS", default=600)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
 # --- guardian: no anonymous user row, object permissions only for real users -------------

@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from clusterpolisee.core.forms import PlainSelect
-from knowledge.models import GoodPracticePage
+from knowledge.models import GoodPracticePage, Theme
 from knowledge.selectors import practice_cards
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +106,13 @@ def test_plain_select_marks_the_chosen_option_and_escapes_labels():
     assert html.startswith('<select name="country" id="id_country">')
     assert '<option value="a" selected>&lt;b&gt;A &amp; co&lt;/b&gt;</option>' in html
     assert '<option value="b">B</option>' in html and html.count("selected") == 1
+
+
+def test_a_new_theme_is_offered_in_the_search_form_at_once(client, taxonomy, make_practice):
+    make_practice(title="Any practice")
+    assert "Digital transition" not in client.get(reverse("knowledge:library")).content.decode()
+    Theme.objects.create(name="Digital transition", slug="digital-transition")
+    page = client.get(reverse("knowledge:library")).content.decode()
+    assert '<option value="digital-transition">Digital transition</option>' in page
+    response = client.get(reverse("knowledge:library"), {"theme": "digital-transition"})
+    assert response.context["chosen"]["theme"] == "digital-transition"
