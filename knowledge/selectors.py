@@ -141,6 +141,29 @@ def _as_order_by(ordering) -> list[OrderBy]:
             else item if isinstance(item, OrderBy) else item.asc() for item in ordering]
 
 
+def _column_facet(column: str, model, key: str, label: str, order: str) -> str:
+    """The SQL of one facet on a column of the matched set: a JSON list of
+    ``[key, label, count]`` of ``model``'s rows, in ``order``."""
+    table = model._meta.db_table
+    return f"""(SELECT json_agg(json_build_array(v.{key}, v.{label}, f.n) ORDER BY v.{order})
+         FROM (SELECT {column} AS value_id, count(*) AS n FROM matched GROUP BY 1) AS f
+         JOIN {table} AS v ON v.id = f.value_id)"""  # noqa: S608 - names from the models
+
+
+def _link_facet(descriptor, key: str, label: str, order: str) -> str:
+    """The same for a many-to-many field, counted in its link table: the matched ids are
+    looked up in the table's index rather than the whole table hashed."""
+    through = descriptor.through._meta
+    practice = through.get_field("goodpracticepage").column
+    value = next(field.column for field in through.concrete_fields
+                 if field.is_relation and field.column != practice)
+    table = descriptor.rel.model._meta.db_table
+    return f"""(SELECT json_agg(json_build_array(v.{key}, v.{label}, f.n) ORDER BY v.{order})
+         FROM (SELECT t.{value} AS value_id, count(*) AS n FROM {through.db_table} AS t
+                WHERE t.{practice} = ANY(ARRAY(SELECT id FROM matched)) GROUP BY 1) AS f
+         JOIN {table} AS v ON v.id = f.value_id)"""  # noqa: S608 - names from the models
+
+
 def _order_sql(column: str, item) -> str:
     """``column`` sorted as the ordering expression ``item`` (an ``OrderBy``) sorts."""
     clause = f"{column} {'DESC' if item.descending else 'ASC'}"
@@ -191,24 +214,16 @@ def _library_summary(practices: QuerySet, *, page_number=1, per_page=20):
         ).query.sql_with_params()
     except EmptyResultSet:  # e.g. practices.none(): nothing to ask the database
         return 0, [], {name: [] for name in FACETS}
-    wg_through = GoodPracticePage.working_groups.through._meta
-    theme_through = GoodPracticePage.themes.through._meta
-    tables = {
-        "country": Country._meta.db_table,
-        "wg": WorkingGroup._meta.db_table,
-        "stage": OperationalStage._meta.db_table,
-        "theme": Theme._meta.db_table,
-        "instrument": InstrumentType._meta.db_table,
-        "wg_through": wg_through.db_table,
-        "wg_practice": wg_through.get_field("goodpracticepage").column,
-        "wg_value": wg_through.get_field("workinggroup").column,
-        "theme_through": theme_through.db_table,
-        "theme_practice": theme_through.get_field("goodpracticepage").column,
-        "theme_value": theme_through.get_field("theme").column,
-    }
     key_columns = ", ".join(keys)
     key_order = ", ".join(_order_sql(name, item) for name, item in zip(keys, ordering,
                                                                         strict=True))
+    facets = ",\n".join([
+        _column_facet("country_id", Country, "iso_code", "name", "name"),
+        _link_facet(GoodPracticePage.working_groups, "code", "code", "code"),
+        _column_facet("stage_id", OperationalStage, "number", "title", "number"),
+        _link_facet(GoodPracticePage.themes, "slug", "name", "name"),
+        _column_facet("instrument_type_id", InstrumentType, "slug", "name", "name"),
+    ])
     sql = f"""
     WITH matched (id, country_id, stage_id, instrument_type_id, {key_columns})
       AS MATERIALIZED ({matched_sql})
@@ -218,27 +233,7 @@ def _library_summary(practices: QuerySet, *, page_number=1, per_page=20):
          SELECT id FROM matched ORDER BY {key_order} LIMIT %s
          OFFSET (SELECT least(%s, greatest((count(*) - 1) / %s * %s, 0)) FROM matched)
        ) AS page),
-      (SELECT json_agg(json_build_array(v.iso_code, v.name, f.n) ORDER BY v.name)
-         FROM (SELECT country_id, count(*) AS n FROM matched GROUP BY 1) AS f
-         JOIN {tables["country"]} AS v ON v.id = f.country_id),
-      (SELECT json_agg(json_build_array(v.code, v.code, f.n) ORDER BY v.code)
-         FROM (SELECT t.{tables["wg_value"]} AS value_id, count(*) AS n
-                 FROM {tables["wg_through"]} AS t
-                WHERE t.{tables["wg_practice"]} = ANY(ARRAY(SELECT id FROM matched))
-                GROUP BY 1) AS f
-         JOIN {tables["wg"]} AS v ON v.id = f.value_id),
-      (SELECT json_agg(json_build_array(v.number, v.title, f.n) ORDER BY v.number)
-         FROM (SELECT stage_id, count(*) AS n FROM matched GROUP BY 1) AS f
-         JOIN {tables["stage"]} AS v ON v.id = f.stage_id),
-      (SELECT json_agg(json_build_array(v.slug, v.name, f.n) ORDER BY v.name)
-         FROM (SELECT t.{tables["theme_value"]} AS value_id, count(*) AS n
-                 FROM {tables["theme_through"]} AS t
-                WHERE t.{tables["theme_practice"]} = ANY(ARRAY(SELECT id FROM matched))
-                GROUP BY 1) AS f
-         JOIN {tables["theme"]} AS v ON v.id = f.value_id),
-      (SELECT json_agg(json_build_array(v.slug, v.name, f.n) ORDER BY v.name)
-         FROM (SELECT instrument_type_id, count(*) AS n FROM matched GROUP BY 1) AS f
-         JOIN {tables["instrument"]} AS v ON v.id = f.instrument_type_id)
+      {facets}
     """  # noqa: S608 - table names from the models' metadata, values are parameters
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, per_page, offset, per_page, per_page])

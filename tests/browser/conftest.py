@@ -54,3 +54,11 @@ def log_in(page, email, password):
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.locator("main").get_by_role("button", name="Log in").click()
+
+
+def switch_to(page, email, password=None):
+    """Log out whoever is logged in in this browser context and log ``email`` in."""
+    from tests.factories import PASSWORD
+
+    page.context.clear_cookies()
+    log_in(page, email, password or PASSWORD)

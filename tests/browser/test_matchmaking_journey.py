@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from matchmaking import services
 from matchmaking.models import Sector
-from tests.browser.conftest import assert_accessible, log_in
+from tests.browser.conftest import assert_accessible, log_in, switch_to
 from tests.factories import PASSWORD
 from tests.matchmaking.conftest import make_opportunity
 from workgroups.models import Event
@@ -20,11 +20,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 MARCHE = "member@marche.example.org"
 BSMEPA = "member@bsmepa.example.org"
 COORDINATOR = "wg3@bsmepa.example.org"
-
-
-def switch_to(page, email):
-    page.context.clear_cookies()
-    log_in(page, email, PASSWORD)
 
 
 def test_request_moderated_matched_introduced_and_met(page, people):

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from matchmaking.models import Sector
-from tests.browser.conftest import assert_accessible, log_in
+from tests.browser.conftest import assert_accessible, log_in, switch_to
 from tests.factories import PASSWORD, stakeholder
 from tests.matchmaking.conftest import make_opportunity
 
@@ -14,11 +14,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ASSOCIATION = "milica@danube-cluster.example.org"
 COORDINATOR = "wg3@bsmepa.example.org"
 MARCHE = "member@marche.example.org"
-
-
-def switch_to(page, email):
-    page.context.clear_cookies()
-    log_in(page, email, PASSWORD)
 
 
 def test_stakeholder_offer_moderated_interest_introduced(page, people):
