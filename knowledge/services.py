@@ -63,6 +63,20 @@ def workflow_state_of(practice):
             .select_related("current_task_state__task").order_by("-created_at").first())
 
 
+def workflow_states_of(practices) -> dict:
+    """The latest workflow state of each of ``practices`` (by id), in one query."""
+    practices = list(practices)
+    if not practices:
+        return {}
+    states = {}
+    for state in (WorkflowState.objects
+                  .filter(base_content_type=practices[0].get_base_content_type(),
+                          object_id__in=[str(practice.pk) for practice in practices])
+                  .select_related("current_task_state__task").order_by("created_at", "pk")):
+        states[int(state.object_id)] = state  # the newest comes last and stays
+    return states
+
+
 @transaction.atomic
 def practice_submit(*, user, data: dict) -> GoodPracticePage:
     """Create a draft practice from the portal form and send it to editor review."""

@@ -108,7 +108,9 @@ def submit(request):
 def submissions(request):
     if not can_submit_practice(request.user):
         raise Http404
-    items = [(practice, workflow_state_of(practice)) for practice in submissions_of(request.user)]
+    practices = list(submissions_of(request.user))
+    states = services.workflow_states_of(practices)
+    items = [(practice, states.get(practice.pk)) for practice in practices]
     return render(request, "knowledge/submissions.html", {"items": items})
 
 

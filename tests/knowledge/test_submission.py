@@ -192,3 +192,20 @@ def test_partner_member_cannot_act_on_the_workflow_in_the_cms(client, people, li
     assert response.status_code in (302, 403)
     practice.refresh_from_db()
     assert not practice.live
+
+
+def test_submissions_list_shows_each_state_with_a_constant_number_of_queries(
+        client, people, library, django_assert_num_queries):
+    practice = _submitted(client, people)
+    _editor_action(client, people, practice, "reject", "Add indicators")
+    client.force_login(people.marche_member)
+    submit(client, people, title="Marche cluster practice in review")
+    client.get(reverse("knowledge:submissions"))  # warm the content-type and site caches
+    with django_assert_num_queries(9):
+        page = client.get(reverse("knowledge:submissions")).content.decode()
+    assert page.count("with the editors") == 1 and page.count("changes requested") == 1
+    for n in range(3):
+        submit(client, people, title=f"Marche cluster practice number {n}")
+    with django_assert_num_queries(9):
+        page = client.get(reverse("knowledge:submissions")).content.decode()
+    assert page.count("with the editors") == 4 and page.count("changes requested") == 1
