@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "guardian",
+    "rules.apps.AutodiscoverRulesConfig",  # loads each app's rules.py (derived permissions)
     # wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -122,6 +123,8 @@ else:
 # --- users and login (django-allauth) -------------------------------------------------
 AUTH_USER_MODEL = "users.User"
 AUTHENTICATION_BACKENDS = [
+    # derived permissions (predicates in each app's rules.py) are asked first
+    "rules.permissions.ObjectPermissionBackend",
     "clusterpolisee.users.backends.AuthenticationBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]

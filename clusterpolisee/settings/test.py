@@ -37,13 +37,20 @@ def _choose(var: str, default: str, port: int, fallback: str) -> str:
 os.environ["DATABASE_URL"] = _choose("DATABASE_URL", DEFAULT_DATABASE_URL, 5432,
                                      "sqlite://:memory:")
 os.environ["REDIS_URL"] = _choose("REDIS_URL", DEFAULT_REDIS_URL, 6379, "")
-# Separate cache keys per xdist worker, so parallel runs do not share rate-limit counters.
-_worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-os.environ.setdefault("CACHE_KEY_PREFIX", f"cps-test-{_worker}")
+# Two test runs on one machine (two checkouts, or two terminals) must not share a test
+# database or cache keys: each run gets an id from its process, which subprocesses (the
+# real Celery worker tests) inherit through the environment.
+os.environ.setdefault("CPS_TEST_RUN", str(os.getpid()))
+_run = os.environ["CPS_TEST_RUN"] + "-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+os.environ.setdefault("CACHE_KEY_PREFIX", f"cps-test-{_run}")
 
 from .base import *  # noqa: E402, F403
 
 DEBUG = False
+DATABASES["default"].setdefault("TEST", {})["NAME"] = (  # noqa: F405
+    f"test_clusterpolisee_{os.environ['CPS_TEST_RUN']}"
+    if DATABASES["default"]["ENGINE"].endswith("postgresql") else None  # noqa: F405
+)
 SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789abcdef"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
