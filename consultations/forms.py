@@ -3,6 +3,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from clusterpolisee.core.forms import SensibleDatesMixin
 from workgroups.models import WorkingGroup
 
 from .models import Consultation, Reaction
@@ -15,7 +16,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class ConsultationForm(forms.ModelForm):
+class ConsultationForm(SensibleDatesMixin, forms.ModelForm):
     class Meta:
         model = Consultation
         fields = ["title", "background", "working_group", "work_package", "audience",

@@ -24,3 +24,14 @@ def sanitise(text: str) -> str:
 def visible_text(html: str) -> str:
     """The words a reader sees, for emptiness checks and exports."""
     return nh3.clean(html or "", tags=set()).strip()
+
+
+_LINE_BREAKS = re.compile(r"(?i)<br\s*/?>|</li>")
+_PARAGRAPH_ENDS = re.compile(r"(?i)</(?:p|blockquote|h[1-6]|div|pre|ul|ol)>")
+
+
+def text_with_line_breaks(html: str) -> str:
+    """The visible words with line breaks kept and paragraphs apart (exports)."""
+    marked = _PARAGRAPH_ENDS.sub("\n\n", _LINE_BREAKS.sub("\n", html or ""))
+    text = nh3.clean(marked, tags=set())
+    return re.sub(r"\n{3,}", "\n\n", text).strip()

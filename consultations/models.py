@@ -93,11 +93,28 @@ class Consultation(models.Model):
         return self.State(self.phase).label
 
 
+def private_storage():
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+def attachment_path(instance, filename):
+    """``consultations/<random>.<ext>``: nothing in the name can be guessed."""
+    import uuid
+
+    ext = filename.rpartition(".")[2].lower()[:10] if "." in filename else "bin"
+    return f"consultations/{uuid.uuid4().hex}.{ext}"
+
+
 class ConsultationAttachment(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE,
                                      related_name="attachments",
                                      verbose_name=_("consultation"))
-    file = models.FileField(_("file"), upload_to="consultations/%Y/%m/")
+    # In the private storage under a random name: served only by the download view, which
+    # asks the consultation's visibility first.
+    file = models.FileField(_("file"), upload_to=attachment_path, storage=private_storage,
+                            max_length=300)
     name = models.CharField(_("name"), max_length=200)
     content_type = models.CharField(_("content type"), max_length=120)
     size = models.PositiveBigIntegerField(_("size in bytes"))

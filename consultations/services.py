@@ -182,9 +182,9 @@ def consultation_publish_summary(*, consultation: Consultation, by, summary: str
 def attachment_add(*, consultation: Consultation, by, upload) -> ConsultationAttachment:
     _require(permissions.can_manage_consultation(by, consultation),
              _("Only the owner adds documents."))
-    content_type = inspect_upload(upload)
+    name, content_type = inspect_upload(upload)
     attachment = ConsultationAttachment(
-        consultation=consultation, file=upload, name=upload.name[:200],
+        consultation=consultation, file=upload, name=name[:200],
         content_type=content_type, size=upload.size, uploaded_by=by)
     attachment.full_clean()
     attachment.save()

@@ -1,6 +1,5 @@
 """Consultation pages. Every page starts from ``consultations_visible_to``; pages for a
 role the user lacks answer 404, as for an object they may not see."""
-import csv
 import html
 from datetime import timedelta
 
@@ -9,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,6 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from clusterpolisee.core.csv_export import csv_response
 from clusterpolisee.core.models import Activity
 from clusterpolisee.core.permissions import can_approve_stakeholders
 from clusterpolisee.users import services as user_services
@@ -37,6 +37,7 @@ from .forms import (
     ReasonForm,
     SummaryForm,
 )
+from .html import text_with_line_breaks
 from .models import Comment, ConsultationAttachment, ConsultationBlock
 from .selectors import (
     consultation_list,
@@ -526,7 +527,7 @@ def _export_rows(consultation):
             "participant_type": who["type"],
             "organisation": who["partner"],
             "country": who["country"].iso_code if who["country"] else "",
-            "text": html.unescape(services.visible_text(comment.body_html)),
+            "text": html.unescape(text_with_line_breaks(comment.body_html)),
         }
 
 
@@ -537,30 +538,22 @@ def _export_allowed(request, pk):
     return consultation
 
 
-def _spreadsheet_safe(value):
-    # a cell starting with = + - @ would run as a formula in a spreadsheet
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @login_required
 def export_csv(request, pk):
     consultation = _export_allowed(request, pk)
     rows = list(_export_rows(consultation))
     counts = _counts(rows)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="consultation-{pk}-comments.csv"'
-    writer = csv.writer(response)
+    response, writer = csv_response(f"consultation-{pk}-comments.csv")
     fields = ["id", "parent_id", "posted_at", "edited_at", "status", "hidden_reason", "author",
               "participant_type", "organisation", "country", "text"]
     writer.writerow(fields)
     for row in rows:
-        writer.writerow([_spreadsheet_safe(row[f]) for f in fields])
+        writer.writerow([row[f] for f in fields])
     writer.writerow([])
     writer.writerow(["comments", counts["total"], "shown", counts["shown"], "hidden",
                      counts["hidden"], "deleted", counts["deleted"]])
     if consultation.rating_question:
-        writer.writerow(["rating_question", _spreadsheet_safe(consultation.rating_question)])
+        writer.writerow(["rating_question", consultation.rating_question])
         for value, count in results_of(consultation)["ratings"].items():
             writer.writerow(["rating", value, "answers", count])
     return response

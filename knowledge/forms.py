@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
-from clusterpolisee.core.forms import PlainSelect
+from clusterpolisee.core.forms import PlainSelect, SensibleDatesMixin
 from partners.uploads import check_upload
 
 from .models import GoodPracticePage, Transfer
@@ -62,7 +62,7 @@ ATTACHMENT_EXTENSIONS = sorted(set(settings.WAGTAILDOCS_EXTENSIONS) & {
     "pdf", "docx", "xlsx", "pptx", "odt", "csv"})
 
 
-class PracticeSubmissionForm(forms.Form):
+class PracticeSubmissionForm(SensibleDatesMixin, forms.Form):
     """The practice's fields for partner staff, who never enter the CMS."""
 
     def __init__(self, *args, **kwargs):

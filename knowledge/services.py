@@ -50,11 +50,24 @@ def _apply(page, data):
             setattr(page, name, value)
 
 
+def practice_collection():
+    from wagtail.models import Collection
+
+    from .rules import PRACTICE_COLLECTION_NAME
+
+    root = Collection.get_first_root_node()
+    found = root.get_children().filter(name=PRACTICE_COLLECTION_NAME).first()
+    return found or root.add_child(name=PRACTICE_COLLECTION_NAME)
+
+
 def _attach(page, upload, user):
     if not upload:
         return
+    # The practice's own collection: its documents follow the practice (knowledge.rules),
+    # even one that only a pending revision uses yet.
     document = get_document_model().objects.create(title=upload.name, file=upload,
-                                                   uploaded_by_user=user)
+                                                   uploaded_by_user=user,
+                                                   collection=practice_collection())
     page.attachments.add(GoodPracticeAttachment(document=document))
 
 

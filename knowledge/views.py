@@ -1,16 +1,16 @@
 """The library's portal pages: search with facets, open-data export, partner submissions
 and their state, expert opinions and transfer declarations. The practices themselves are
 Wagtail pages served by Wagtail."""
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from clusterpolisee.core.csv_export import csv_response
 
 from . import services
 from .exports import EXPORT_FIELDS, export_rows
@@ -82,13 +82,11 @@ def export_json(request):
 
 
 def export_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="good-practices.csv"'
-    writer = csv.DictWriter(response, fieldnames=EXPORT_FIELDS)
-    writer.writeheader()
+    response, writer = csv_response("good-practices.csv")
+    writer.writerow(EXPORT_FIELDS)
     for row in export_rows():
-        writer.writerow({key: "; ".join(value) if isinstance(value, list) else value
-                         for key, value in row.items()})
+        writer.writerow(["; ".join(row[key]) if isinstance(row[key], list) else row[key]
+                         for key in EXPORT_FIELDS])
     return response
 
 

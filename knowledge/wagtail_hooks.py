@@ -1,5 +1,7 @@
 """Snippets editors manage in /cms/ without Django admin: library taxonomy, site menus."""
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -42,3 +44,11 @@ class MenuViewSet(SnippetViewSet):
 
 
 register_snippet(MenuViewSet)
+
+
+@hooks.register("before_serve_document")
+def serve_practice_documents_only_to_their_readers(document, request):
+    """A document of a partners-only or unpublished practice answers 404 to anyone who
+    may not see the practice (see knowledge.rules), exactly as the practice does."""
+    if not request.user.has_perm("wagtaildocs.fetch_document", document):
+        raise Http404

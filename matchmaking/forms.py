@@ -4,6 +4,7 @@ import zoneinfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from clusterpolisee.core.forms import SensibleDatesMixin
 from partners.models import Country
 
 from .models import Interest, Opportunity, Profile, Sector
@@ -26,7 +27,7 @@ class ProfileForm(forms.ModelForm):
                    "contact_persons": forms.Textarea(attrs={"rows": 3})}
 
 
-class OpportunityForm(forms.ModelForm):
+class OpportunityForm(SensibleDatesMixin, forms.ModelForm):
     sectors = forms.ModelMultipleChoiceField(Sector.objects.all(),
                                              widget=forms.CheckboxSelectMultiple,
                                              label=_("Sectors"))
@@ -79,7 +80,7 @@ class BrokerForm(forms.Form):
                               widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class SlotForm(forms.Form):
+class SlotForm(SensibleDatesMixin, forms.Form):
     starts_at = forms.DateTimeField(label=_("Starts (event's local time)"),
                                     widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
                                     input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])

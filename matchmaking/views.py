@@ -1,7 +1,6 @@
 """Matchmaking pages: opportunities, profiles, expressions of interest, the coordinators'
 dashboard and B2B meetings at matchmaking events. Views stay thin: selectors read,
 services write and check."""
-import csv
 import zoneinfo
 
 from django.contrib import messages
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_POST
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from clusterpolisee.core.csv_export import csv_response
 from workgroups.models import Event
 
 from . import selectors, services
@@ -388,9 +388,7 @@ def coordinate(request):
 def coordinate_csv(request):
     _require_moderator_page(request.user)
     _, opportunities = _filtered(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="matchmaking.csv"'
-    writer = csv.writer(response)
+    response, writer = csv_response("matchmaking.csv")
     writer.writerow(["id", "direction", "kind", "title", "organisation", "country", "sectors",
                      "status", "created", "published", "deadline", "interests",
                      "introductions"])

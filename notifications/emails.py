@@ -13,6 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from clusterpolisee.core.mail import header_safe
 from clusterpolisee.core.models import Category
 
 from .services import unsubscribe_token
@@ -112,11 +113,13 @@ def _message(*, user, subject, template, context,
                "preferences_url": _urls()["preferences"], "site_url": site_url()}
     text = render_to_string(f"notifications/email/{template}.txt", context)
     html = render_to_string(f"notifications/email/{template}.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[user.email], headers={
+    headers = {
         "List-Unsubscribe": f"<{unsubscribe_url}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         "Auto-Submitted": "auto-generated",
-    })
+    }
+    message = EmailMultiAlternatives(subject=header_safe(subject), body=text, to=[user.email],
+                                     headers=headers)
     message.attach_alternative(html, "text/html")
     return message
 
@@ -143,7 +146,7 @@ def immediate_message(*, user, notification):
         subject = _("ClusterPoliSEE: %(who)s %(what)s %(target)s") % {
             "who": activity.actor or _("Someone"), "what": activity.verb_label,
             "target": activity.target_label}
-        return _message(user=user, subject=subject[:200], template="immediate", context={
+        return _message(user=user, subject=subject, template="immediate", context={
             "notification": notification, "activity": activity,
             "category_label": Category(notification.category).label,
             "open_url": site_url(reverse("notifications:open", args=[notification.pk])),

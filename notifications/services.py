@@ -139,12 +139,14 @@ class BadUnsubscribeLink(Exception):
         super().__init__("expired" if expired else "invalid")
 
 
-def unsubscribe(*, token: str) -> UnsubscribeResult:
-    """Turn the e-mails the link names into in-portal notifications; say what changed.
+@dataclass
+class PendingUnsubscribe:
+    user: object
+    categories: list[str]
+    channel: str
 
-    Categories the user has since moved to another channel are left alone, so clicking an
-    old link twice changes nothing the second time.
-    """
+
+def _read_unsubscribe_token(token: str) -> PendingUnsubscribe:
     from django.contrib.auth import get_user_model
 
     try:
@@ -157,8 +159,25 @@ def unsubscribe(*, token: str) -> UnsubscribeResult:
         user = get_user_model().objects.get(pk=data["u"], is_active=True)
         categories = [c for c in data["c"] if c in Category.values]
         channel = data["ch"]
-    except (KeyError, TypeError, get_user_model().DoesNotExist) as exc:
+        Channel(channel)
+    except (KeyError, TypeError, ValueError, get_user_model().DoesNotExist) as exc:
         raise BadUnsubscribeLink(expired=False) from exc
+    return PendingUnsubscribe(user=user, categories=categories, channel=channel)
+
+
+def unsubscribe_preview(*, token: str) -> PendingUnsubscribe:
+    """What the link would switch off, changing nothing (for the confirmation page)."""
+    return _read_unsubscribe_token(token)
+
+
+def unsubscribe(*, token: str) -> UnsubscribeResult:
+    """Turn the e-mails the link names into in-portal notifications; say what changed.
+
+    Categories the user has since moved to another channel are left alone, so clicking an
+    old link twice changes nothing the second time.
+    """
+    pending = _read_unsubscribe_token(token)
+    user, categories, channel = pending.user, pending.categories, pending.channel
     current = channels_for(user)
     wanted = {c: Channel.IN_APP for c in categories if current[c] == channel}
     changed = preferences_update(user=user, channels=wanted) if wanted else {}

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from clusterpolisee.core.models import Category
 from clusterpolisee.core.visibility import target_visible_to
+from workgroups.services import calendar_feed_token
 
 from . import services
 from .forms import PreferencesForm
@@ -80,14 +82,26 @@ def preferences(request):
         else:
             messages.success(request, _("Your notification preferences are saved."))
             return redirect("notifications:preferences")
-    return render(request, "notifications/preferences.html", {"form": form})
+    return render(request, "notifications/preferences.html", {
+        "form": form,
+        "feed_url": request.build_absolute_uri(
+            reverse("workgroups:event_feed", args=[calendar_feed_token(request.user)])),
+    })
 
 
 @csrf_exempt  # mail clients post the one-click unsubscribe (RFC 8058) without a session
 @require_http_methods(["GET", "POST"])
 def unsubscribe_view(request, token):
-    """One click, no login: the signature proves the link came from our e-mail."""
+    """No login: the signature proves the link came from our e-mail. A GET only asks
+    (mail scanners open links); the change happens on POST, from the confirmation page or
+    from the mail client's RFC 8058 one-click POST."""
     try:
+        if request.method == "GET":
+            pending = services.unsubscribe_preview(token=token)
+            return render(request, "notifications/unsubscribe_confirm.html", {
+                "categories": [Category(category).label for category in pending.categories],
+                "channel": Channel(pending.channel).label,
+            })
         result = services.unsubscribe(token=token)
     except services.BadUnsubscribeLink as exc:
         return render(request, "notifications/unsubscribe_invalid.html",

@@ -1,9 +1,11 @@
 """Forms partner admins use on their own partner."""
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from .logos import reencode_logo
 from .models import Document, Folder, Membership, Note, Partner
 
 
@@ -17,14 +19,12 @@ class PartnerProfileForm(forms.ModelForm):
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
-        # ImageField has already opened the file with Pillow, so the content is an image;
-        # here only the size is left to check.
-        if logo and hasattr(logo, "size") and logo.size > settings.LOGO_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The logo is %(size)s; the limit is %(limit)s.")
-                % {"size": filesizeformat(logo.size),
-                   "limit": filesizeformat(settings.LOGO_MAX_BYTES)}
-            )
+        # A new upload is re-encoded (partners.logos); the stored logo is kept as it is.
+        if logo and hasattr(logo, "content_type"):
+            try:
+                return reencode_logo(logo)
+            except ValidationError as exc:
+                raise forms.ValidationError(exc.messages) from exc
         return logo
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from clusterpolisee.core.mail import header_safe
 from clusterpolisee.core.models import Activity
 from clusterpolisee.core.services import activity_record
 
@@ -94,7 +95,7 @@ def invitation_create(*, partner, email: str, role: str, invited_by, accept_url_
     subject = _("You are invited to join %(partner)s on ClusterPoliSEE") % {
         "partner": partner.name}
     transaction.on_commit(lambda: send_mail(
-        subject, render_to_string("partners/email/invitation.txt", context),
+        header_safe(subject), render_to_string("partners/email/invitation.txt", context),
         settings.DEFAULT_FROM_EMAIL, [email]))
     return invitation
 

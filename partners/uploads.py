@@ -1,4 +1,5 @@
-"""Checks for uploaded documents: size, type by content, and a safe file name."""
+"""The one check for uploaded documents (partner documents, consultation attachments):
+size, type by content (``filetype``) matching the extension, and a safe file name."""
 import csv
 import io
 import os
@@ -58,6 +59,8 @@ def _looks_like_csv(head: bytes) -> bool:
             break
         except UnicodeDecodeError:
             continue
+    if "<script" in text.lower() or "<html" in text.lower():
+        return False
     lines = [line for line in text.splitlines()[:20] if line.strip()]
     if not lines:
         return False
@@ -68,9 +71,11 @@ def _looks_like_csv(head: bytes) -> bool:
     return True
 
 
-def check_upload(upload) -> tuple[str, str]:
-    """Validate an uploaded file; return (safe file name, content type). Raise ValidationError."""
-    limit = settings.DOCUMENT_MAX_BYTES
+def check_upload(upload, *, max_bytes: int | None = None) -> tuple[str, str]:
+    """Validate an uploaded file; return (safe file name, content type). Raise ValidationError.
+
+    ``max_bytes`` defaults to ``DOCUMENT_MAX_BYTES``."""
+    limit = max_bytes or settings.DOCUMENT_MAX_BYTES
     if upload.size == 0:
         raise ValidationError(_("The file is empty."), code="empty")
     if upload.size > limit:

@@ -1,6 +1,5 @@
 """Partner directory, partner pages, the partner admins' page (staff, invitations) and the
 audit log."""
-import mimetypes
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -20,6 +19,7 @@ from clusterpolisee.users.services import user_create
 from . import services
 from .filters import PartnerDirectoryFilter
 from .forms import InvitationForm, InvitationSignupForm, PartnerProfileForm, RoleForm
+from .logos import content_type_of
 from .models import Invitation, Membership, Partner
 from .permissions import can_manage_partner, can_see_partner_staff, can_view_audit_log
 from .selectors import (
@@ -59,8 +59,11 @@ def logo(request, slug):
         handle = partner.logo.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    response = FileResponse(handle, content_type=mimetypes.guess_type(partner.logo.name)[0]
-                            or "application/octet-stream")
+    content_type = content_type_of(partner.logo.name)
+    if content_type is None:  # stored before logos were re-encoded, and not a raster image
+        handle.close()
+        raise Http404
+    response = FileResponse(handle, content_type=content_type)
     response["Cache-Control"] = "public, max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"
     return response

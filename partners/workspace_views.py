@@ -23,6 +23,7 @@ from .permissions import (
     can_use_workspace,
     can_view_audit_log,
 )
+from .previews import CSV_PREVIEW_ROWS, csv_rows, preview_kind
 from .selectors import (
     audit_log_visible_to,
     document_versions,
@@ -181,6 +182,8 @@ def document_detail(request, pk):
     return render(request, "partners/document_detail.html", {
         "document": document,
         "versions": document_versions(document),
+        "preview": (preview_kind(document.current_version.content_type)
+                    if document.current_version else None),
         "can_edit": can_edit_document(user, document),
         "can_share": can_share_document(user, document),
         "can_delete": can_delete_document(user, document),
@@ -203,6 +206,36 @@ def document_download(request, pk, number=None):
     services.document_downloaded(document=document, version=version, user=request.user)
     response = FileResponse(handle, as_attachment=True, filename=version.filename,
                             content_type=version.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def document_preview(request, pk, number=None):
+    """The document shown in the browser, with the same visibility as its download: a PDF
+    or an image inline, sandboxed (no script of ours or its own runs); a CSV file as a
+    table of its first rows."""
+    document = _visible_document(request, pk)
+    version = (document.current_version if number is None
+               else get_object_or_404(document.versions, number=number))
+    kind = preview_kind(version.content_type) if version else None
+    if kind is None:
+        raise Http404
+    try:
+        handle = version.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    services.document_downloaded(document=document, version=version, user=request.user)
+    if kind == "table":
+        with handle:
+            rows, more = csv_rows(handle)
+        response = render(request, "partners/document_preview_csv.html", {
+            "document": document, "version": version, "header": rows[0] if rows else [],
+            "rows": rows[1:], "more": more, "limit": CSV_PREVIEW_ROWS})
+    else:
+        response = FileResponse(handle, as_attachment=False, filename=version.filename,
+                                content_type=version.content_type)
+        response["Content-Security-Policy"] = "sandbox"
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

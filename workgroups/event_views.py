@@ -2,9 +2,7 @@
 import zoneinfo
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,13 +18,11 @@ from . import services
 from .forms import EventForm
 from .models import Event, Registration
 from .permissions import can_manage_events, can_view_events
-from .selectors import upcoming_events
-
-FEED_SALT = "workgroups.calendar-feed"
+from .selectors import events_shown, upcoming_events
 
 
 def feed_token(user) -> str:
-    return signing.dumps(user.pk, salt=FEED_SALT)
+    return services.calendar_feed_token(user)
 
 
 def _calendar(events, request) -> bytes:
@@ -76,7 +72,7 @@ def event_list(request):
 def event_detail(request, pk):
     if not can_view_events(request.user):
         raise Http404
-    event = get_object_or_404(Event.objects.prefetch_related("working_groups", "work_packages"),
+    event = get_object_or_404(events_shown().prefetch_related("working_groups", "work_packages"),
                               pk=pk)
     registrations = list(event.registrations.select_related("user__membership__partner"))
     return render(request, "workgroups/event_detail.html", {
@@ -92,7 +88,7 @@ def event_detail(request, pk):
 def event_edit(request, pk=None):
     if not can_manage_events(request.user):
         raise PermissionDenied
-    event = get_object_or_404(Event, pk=pk) if pk else Event()
+    event = get_object_or_404(events_shown(), pk=pk) if pk else Event()
     form = EventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
         try:
@@ -111,7 +107,7 @@ def event_edit(request, pk=None):
 @login_required
 @require_POST
 def event_register(request, pk):
-    event = get_object_or_404(Event, pk=pk)
+    event = get_object_or_404(events_shown(), pk=pk)
     try:
         if request.POST.get("action") == "cancel":
             services.event_unregister(event=event, user=request.user)
@@ -126,19 +122,27 @@ def event_register(request, pk):
 
 @login_required
 def event_ics(request, pk):
-    event = get_object_or_404(Event, pk=pk)
+    event = get_object_or_404(events_shown(), pk=pk)
     return _ics_response(_calendar([event], request), f"event-{event.pk}.ics")
 
 
 def event_feed(request, token):
     """The events a user registered for, for calendar apps that cannot log in: the signed
     token in the address identifies the user."""
-    try:
-        user_id = signing.loads(token, salt=FEED_SALT)
-    except signing.BadSignature as exc:
-        raise Http404 from exc
-    user = get_object_or_404(get_user_model(), pk=user_id, is_active=True)
-    events = Event.objects.filter(registrations__user=user).order_by("starts_at")
+    user = services.calendar_feed_user(token)
+    if user is None:  # a bad signature, or an address the user has since replaced
+        raise Http404
+    events = events_shown().filter(registrations__user=user).order_by("starts_at")
     return _ics_response(_calendar(events, request), "clusterpolisee.ics")
 
 
+
+
+@login_required
+@require_POST
+def event_feed_rotate(request):
+    """A new personal calendar address; the old one answers 404 from now on."""
+    services.calendar_feed_rotate(user=request.user)
+    messages.success(request, _("Your calendar address was replaced. Subscribe again with the "
+                                "new address; the old one no longer works."))
+    return redirect("notifications:preferences")

@@ -7,6 +7,7 @@ from django.forms import formset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clusterpolisee.core.forms import SensibleDatesMixin
 from partners.models import Country, Partner
 
 from .models import (
@@ -129,7 +130,7 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(SensibleDatesMixin, forms.ModelForm):
     quorum = forms.IntegerField(label=_("Quorum"), required=False, min_value=1,
                                 help_text=_("Empty: more than half of the partners."))
 
@@ -150,7 +151,7 @@ TIME_ZONES = sorted(zoneinfo.available_timezones() & {
     "Europe/Zagreb", "Europe/Belgrade", "Europe/Brussels", "UTC"})
 
 
-class EventForm(forms.ModelForm):
+class EventForm(SensibleDatesMixin, forms.ModelForm):
     timezone = forms.ChoiceField(label=_("Time zone"), choices=[(z, z) for z in TIME_ZONES],
                                  initial="Europe/Sofia",
                                  help_text=_("Start and end are in this time zone."))

@@ -504,3 +504,21 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.user} @ {self.event}"
+
+
+class CalendarFeedKey(models.Model):
+    """The secret in a user's personal calendar-feed address. Rotating it (a new key) makes
+    every earlier address answer 404. A user without a row still has the first address,
+    signed without a key."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="calendar_feed_key", verbose_name=_("user"))
+    key = models.CharField(_("key"), max_length=64)
+    rotated_at = models.DateTimeField(_("rotated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar feed key")
+        verbose_name_plural = _("calendar feed keys")
+
+    def __str__(self):
+        return f"calendar feed key of user {self.user_id}"

@@ -201,12 +201,21 @@ def decisions_list() -> QuerySet:
             .order_by("-created_at", "-id"))
 
 
-def upcoming_events(user) -> QuerySet:
-    from django.utils import timezone
+def events_shown() -> QuerySet:
+    """Every event a page can show: one stored with a date no time zone can display
+    (before dates were checked on input) is left out rather than breaking the page."""
+    from clusterpolisee.core.dates import shown_range
 
     from .models import Event
 
-    return (Event.objects.filter(ends_at__gte=timezone.now())
+    earliest, latest = shown_range()
+    return Event.objects.filter(starts_at__gte=earliest, ends_at__lte=latest)
+
+
+def upcoming_events(user) -> QuerySet:
+    from django.utils import timezone
+
+    return (events_shown().filter(ends_at__gte=timezone.now())
             .annotate(n_registered=Count("registrations", distinct=True))
             .prefetch_related("working_groups").order_by("starts_at"))
 

@@ -1,14 +1,20 @@
 """Write-side services for WG spaces, pilot actions, deliverables, SC decisions and events."""
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from clusterpolisee.core.dates import validate_sensible_date
 from clusterpolisee.core.html import sanitise_html
 from clusterpolisee.core.models import Activity
 from clusterpolisee.core.services import activity_record
 
 from .models import (
+    CalendarFeedKey,
     Decision,
     Evaluation,
     Event,
@@ -311,6 +317,11 @@ def vote_cast(*, decision, user, choice: str) -> Vote:
 def event_save(*, user, event: Event, working_groups=(), work_packages=()) -> Event:
     if not can_manage_events(user):
         raise PermissionDenied(_("Only WG coordinators and platform admins create events."))
+    for name in ("starts_at", "ends_at"):
+        try:
+            validate_sensible_date(getattr(event, name))
+        except ValidationError as error:
+            raise ValidationError({name: error.messages}) from error
     if event.starts_at and event.ends_at and event.ends_at <= event.starts_at:
         raise ValidationError({"ends_at": _("The event must end after it starts.")})
     if event.pk and event.capacity is not None:
@@ -346,3 +357,44 @@ def event_register(*, event, user) -> Registration:
 @transaction.atomic
 def event_unregister(*, event, user) -> None:
     Registration.objects.filter(event=event, user=user).delete()
+
+
+# --- personal calendar feed -------------------------------------------------------------------
+
+FEED_SALT = "workgroups.calendar-feed"
+
+
+def calendar_feed_token(user) -> str:
+    """The signed part of the user's calendar-feed address."""
+    key = CalendarFeedKey.objects.filter(user=user).values_list("key", flat=True).first()
+    return signing.dumps(user.pk if key is None else [user.pk, key], salt=FEED_SALT)
+
+
+def calendar_feed_user(token: str):
+    """The active user whose current feed address carries ``token``, or None."""
+    try:
+        data = signing.loads(token, salt=FEED_SALT)
+    except signing.BadSignature:
+        return None
+    if isinstance(data, int) and not isinstance(data, bool):
+        user_id, key = data, None
+    elif (isinstance(data, list) and len(data) == 2 and isinstance(data[0], int)
+          and isinstance(data[1], str)):
+        user_id, key = data
+    else:
+        return None
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return None
+    current = CalendarFeedKey.objects.filter(user=user).values_list("key", flat=True).first()
+    return user if current == key else None
+
+
+@transaction.atomic
+def calendar_feed_rotate(*, user) -> str:
+    """Give ``user`` a new feed address; the old one stops working. Returns the new token."""
+    if not user.is_authenticated:
+        raise PermissionDenied(_("Log in to change your calendar address."))
+    CalendarFeedKey.objects.update_or_create(user=user,
+                                             defaults={"key": secrets.token_urlsafe(24)})
+    return calendar_feed_token(user)

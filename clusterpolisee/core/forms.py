@@ -5,6 +5,8 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from .dates import validate_sensible_date
+
 
 def add_service_errors(form, error: ValidationError) -> None:
     """Show a service's ValidationError on the form: on its field when the service named one
@@ -34,3 +36,14 @@ class PlainSelect(forms.Select):
              for option in group_options))
         return format_html('<select name="{}"{}>{}</select>', context["name"],
                            flatatt(context["attrs"]), options)
+
+
+class SensibleDatesMixin:
+    """A form whose every date and date-time field refuses years outside
+    EARLIEST_YEAR–LATEST_YEAR with a readable message (validate_sensible_date)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, (forms.DateField, forms.DateTimeField)):
+                field.validators.append(validate_sensible_date)

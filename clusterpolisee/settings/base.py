@@ -190,7 +190,8 @@ MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 # permission-checking download view.
 PRIVATE_MEDIA_ROOT = env.path("DJANGO_PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # public media, except Wagtail's documents/ which go to "private" (core.storage)
+    "default": {"BACKEND": "clusterpolisee.core.storage.MediaStorage"},
     "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
                 "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": "/no-public-url/"}},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -218,6 +219,9 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # how long the library keeps an answer (count, page, facets) at most; changes clear it
 LIBRARY_CACHE_SECONDS = env.int("LIBRARY_CACHE_SECONDS", default=600)
+# Documents are served by Wagtail's view after knowledge.wagtail_hooks asked for access,
+# never by a redirect to the storage's own URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
 # --- guardian: no anonymous user row, object permissions only for real users -------------

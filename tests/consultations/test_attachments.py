@@ -50,11 +50,11 @@ def test_accepted_documents(client, cast, make_consultation, settings, tmp_path,
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
-    ("evil.pdf", b"<html><script>alert(1)</script></html>", "does not contain what"),
-    ("fake.docx", b"PK\x03\x04 not really a zip", "does not contain what"),
-    ("tool.exe", b"MZ\x90\x00", "is not an accepted type"),
-    ("page.html", b"<html></html>", "is not an accepted type"),
-    ("empty.pdf", b"", "is empty")])
+    ("evil.pdf", b"<html><script>alert(1)</script></html>", "The content of the file is not"),
+    ("fake.docx", b"PK\x03\x04 not really a zip", "The content of the file is not"),
+    ("tool.exe", b"MZ\x90\x00", "cannot be uploaded"),
+    ("page.html", b"<html></html>", "cannot be uploaded"),
+    ("empty.pdf", b"", "empty")])
 def test_refused_documents_say_why(client, cast, make_consultation, settings, tmp_path, name,
                                    content, message):
     settings.MEDIA_ROOT = tmp_path
@@ -71,7 +71,7 @@ def test_size_limit_comes_from_a_setting(client, cast, make_consultation, settin
     c = make_consultation()
     client.force_login(cast.wg3_coordinator)
     response = upload(client, c, "big.pdf", PDF + b"0" * 100)
-    assert "is too large" in response.content.decode()
+    assert "the limit is" in response.content.decode()
     assert not ConsultationAttachment.objects.exists()
 
 

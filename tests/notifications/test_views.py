@@ -171,13 +171,13 @@ def test_preferences_reject_an_unknown_choice(client, people):
 def test_unsubscribe_link_changes_the_preference_and_says_what(client, people):
     token = unsubscribe_token(user=people.veneto_member,
                               categories=["wg_discussions", "consultations"], channel="daily")
-    page = client.get(reverse("notifications:unsubscribe", args=[token])).content.decode()
+    page = client.post(reverse("notifications:unsubscribe", args=[token])).content.decode()
     assert "Working-group discussions" in page and "Daily digest" in page
     assert "In the portal only" in page
     saved = dict(NotificationPreference.objects.filter(user=people.veneto_member)
                  .values_list("category", "channel"))
     assert saved == {"wg_discussions": Channel.IN_APP, "consultations": Channel.IN_APP}
-    again = client.get(reverse("notifications:unsubscribe", args=[token])).content.decode()
+    again = client.post(reverse("notifications:unsubscribe", args=[token])).content.decode()
     assert "already switched off" in again
 
 
@@ -230,3 +230,42 @@ def test_every_logged_in_role_sees_its_own_list_and_preferences(client, people, 
 def test_anonymous_visitor_is_sent_to_login_from_the_digest_log(client):
     response = client.get("/django-admin/notifications/digestrun/")
     assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_opening_the_unsubscribe_link_only_asks_and_changes_nothing(client, people):
+    """Mail scanners prefetch links: a GET shows a confirmation, the POST unsubscribes."""
+    token = unsubscribe_token(user=people.veneto_member, categories=["documents"],
+                              channel="immediate")
+    url = reverse("notifications:unsubscribe", args=[token])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'method="post"' in page.content.decode()
+    assert not NotificationPreference.objects.filter(user=people.veneto_member).exists()
+    client.post(url)
+    assert NotificationPreference.objects.get(user=people.veneto_member).channel == "in_app"
+
+
+def test_a_rotated_calendar_feed_address_answers_404(client, people):
+    import re
+
+    def feed_in_preferences():
+        page = client.get(reverse("notifications:preferences")).content.decode()
+        return re.search(r'value="http://testserver(/events/feed/[^"]+\.ics)"', page).group(1)
+
+    client.force_login(people.marche_member)
+    old = feed_in_preferences()
+    assert client.get(old).status_code == 200
+    response = client.post(reverse("workgroups:event_feed_rotate"))
+    assert response.status_code == 302
+    new = feed_in_preferences()
+    assert client.get(old).status_code == 404
+    assert client.get(new).status_code == 200
+    client.post(reverse("workgroups:event_feed_rotate"))
+    assert client.get(new).status_code == 404
+    assert client.get(feed_in_preferences()).status_code == 200
+
+
+def test_anonymous_visitor_cannot_rotate_a_calendar_feed(client, people):
+    assert client.post(reverse("workgroups:event_feed_rotate")).status_code == 302
+    from workgroups.models import CalendarFeedKey
+    assert not CalendarFeedKey.objects.exists()

@@ -1,0 +1,4 @@
+from tests.consultations.conftest import cast, make_consultation  # noqa: F401
+from tests.knowledge.conftest import library, make_practice, taxonomy  # noqa: F401
+from tests.matchmaking.conftest import sectors  # noqa: F401
+from tests.partners.conftest import make_document  # noqa: F401
