@@ -7,7 +7,8 @@ page of a search. Like a search engine's request cache, an answer is kept under 
 made of the exact SQL of the matched set (which carries the reader's visibility and
 language, so answers never cross from partner staff to visitors) and a *generation*.
 The generation changes when something saves or deletes a practice, its WGs or
-themes, or a facet's label (country, WG, stage, theme, instrument), and again when
+themes, a Wagtail view restriction (or its groups), or a facet's label (country, WG,
+stage, theme, instrument), and again when
 that transaction commits, which makes every older answer unreachable at once; they
 expire after ``LIBRARY_CACHE_SECONDS``. The search form's choices (the facets' values)
 have a generation of their own, which only changes with those five tables.
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import PageViewRestriction
 
 from partners.models import Country
 from workgroups.models import OperationalStage, WorkingGroup
@@ -94,3 +96,10 @@ for _through in (GoodPracticePage.working_groups.through, GoodPracticePage.theme
     post_save.connect(_changed, sender=_through, dispatch_uid=f"library-cache-row-{_through}")
     post_delete.connect(_changed, sender=_through,
                         dispatch_uid=f"library-cache-row-delete-{_through}")
+# A view restriction changes who may see a practice (and its descendants): cached answers
+# that were computed before it must never be served after it.
+post_save.connect(_changed, sender=PageViewRestriction, dispatch_uid="library-cache-restriction")
+post_delete.connect(_changed, sender=PageViewRestriction,
+                    dispatch_uid="library-cache-restriction-delete")
+m2m_changed.connect(_changed, sender=PageViewRestriction.groups.through,
+                    dispatch_uid="library-cache-restriction-groups")

@@ -4,10 +4,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Case, Count, F, OrderBy, Q, QuerySet, When
+from django.db.models import Case, Count, Exists, F, OrderBy, OuterRef, Q, QuerySet, When
+from django.db.models.functions import Length, Substr
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
@@ -22,11 +24,36 @@ from .permissions import can_see_partners_only_practices
 
 def practices_visible_to(user) -> QuerySet[GoodPracticePage]:
     """Live practices the user may read: public ones for everybody, partners-only ones
-    for logged-in partner staff and editors."""
+    for logged-in partner staff and editors; in either case none under a Wagtail view
+    restriction the user does not pass (``_blocking_restrictions``). Every channel — the
+    library, search, exports, cards built from cached ids, activity feeds — starts here."""
     practices = GoodPracticePage.objects.live()
     if not can_see_partners_only_practices(user):
         practices = practices.filter(visibility=GoodPracticePage.Visibility.PUBLIC)
-    return practices
+    return practices.filter(~Exists(_blocking_restrictions(user)))
+
+
+def _blocking_restrictions(user) -> QuerySet:
+    """Wagtail view restrictions on a practice or any of its ancestors (a restriction's
+    page path is a prefix of the practice's) that keep ``user`` out of lists.
+
+    A password can only be given on the page itself, so a password-protected practice is
+    in no list for anybody; "logged-in users" restrictions keep out visitors; group
+    restrictions keep out everybody outside the groups except platform admins (Wagtail's
+    own rule on the page). As a subquery, it costs no query of its own; for visitors it
+    names no user, so their cached library answers stay shared."""
+    from wagtail.models import PageViewRestriction
+
+    covering = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    blocking = Q(restriction_type=PageViewRestriction.PASSWORD)
+    if not user.is_authenticated:
+        return covering  # every kind of restriction keeps visitors out
+    if not user.is_superuser:
+        in_groups = PageViewRestriction.groups.through.objects.filter(
+            pageviewrestriction_id=OuterRef("pk"), group__user=user.pk)
+        blocking |= Q(restriction_type=PageViewRestriction.GROUPS) & ~Exists(in_groups)
+    return covering.filter(blocking)
 
 
 def in_reader_language(practices: QuerySet, language: str | None = None) -> QuerySet:
@@ -97,7 +124,9 @@ def practice_cards(ids: list[int], request=None) -> list[PracticeCard]:
     once per card (``tests/knowledge/test_library.py`` checks both agree)."""
     if not ids:
         return []
-    rows = {row["pk"]: row for row in GoodPracticePage.objects.filter(pk__in=ids).values(
+    # the ids may come from the cache: each is checked against visibility again here
+    user = getattr(request, "user", None) or AnonymousUser()
+    rows = {row["pk"]: row for row in practices_visible_to(user).filter(pk__in=ids).values(
         "pk", "title", "slug", "url_path", "summary", "region", "organisation",
         "visibility", "country__name", "partner__name", "partner__short_name")}
     through_wg = GoodPracticePage.working_groups.through.objects

@@ -15,11 +15,10 @@ from clusterpolisee.core.csv_export import csv_response
 from . import services
 from .exports import EXPORT_FIELDS, export_rows
 from .forms import ExpertOpinionForm, LibrarySearchForm, PracticeSubmissionForm, TransferForm
-from .models import GoodPracticePage, Transfer
+from .models import Transfer
 from .permissions import (
     can_edit_submission,
     can_submit_practice,
-    can_view_practice,
     can_write_expert_opinion,
     is_stab_member,
 )
@@ -161,10 +160,8 @@ def submission_edit(request, pk):
 
 
 def _visible_practice(request, pk):
-    practice = get_object_or_404(GoodPracticePage.objects.live(), pk=pk)
-    if not can_view_practice(request.user, practice):
-        raise Http404
-    return practice
+    # the selector, so a Wagtail view restriction keeps the practice's actions out too
+    return get_object_or_404(practices_visible_to(request.user), pk=pk)
 
 
 @login_required

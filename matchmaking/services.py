@@ -182,11 +182,15 @@ def opportunity_merge(*, user, duplicate: Opportunity, into: Opportunity) -> Opp
         raise ValidationError(_("This opportunity was already merged."))
     already = into.interests.values("user_id")
     moved = duplicate.interests.exclude(user_id__in=already).update(opportunity=into)
+    # the item goes to the kept opportunity's side: it names the duplicate only if every
+    # participant could already read it (published), never an unmoderated one's title
+    named = (f"{duplicate.title} " if duplicate.status == Opportunity.Status.PUBLISHED
+             else "")
     duplicate.status = Opportunity.Status.DUPLICATE
     duplicate.duplicate_of = into
     duplicate.save(update_fields=["status", "duplicate_of"])
     _record(actor=user, verb="matchmaking.merged", target=into, partner=into.partner,
-            detail=f"#{duplicate.pk} {duplicate.title} ({moved})")
+            detail=f"#{duplicate.pk} {named}({moved})")
     return into
 
 

@@ -27,6 +27,7 @@ from django.db.models import Count, F, Q
 from django.utils import timezone, translation
 
 from clusterpolisee.core.models import Activity
+from clusterpolisee.core.selectors import activities_visible_to
 
 from .emails import digest_message
 from .models import BouncingAddress, Digest, DigestRun, Notification, Period
@@ -131,7 +132,7 @@ class BatchResult:
 def _load_batch(digest_ids):
     """Everything the batch needs, in a fixed number of queries whatever its size."""
     digests = list(Digest.objects.filter(pk__in=digest_ids, status=Digest.Status.PENDING)
-                   .select_related("user").order_by("pk"))
+                   .select_related("user", "user__membership").order_by("pk"))
     if not digests:
         return [], {}, {}, set()
     users = {d.user_id: d.user for d in digests}
@@ -222,6 +223,11 @@ def _send_one(digest, channels, items, bouncing, connection, pause, result):
         return _skip(digest, result, "address is bouncing")
     wanted = [n for n in items.get(user.pk, ())
               if channels[user.pk].get(n.category) == digest.period]
+    if wanted:
+        # access is checked again at delivery, not at fan-out: one query per digest
+        visible = set(activities_visible_to(user).filter(
+            pk__in={n.activity.pk for n in wanted}).values_list("pk", flat=True))
+        wanted = [n for n in wanted if n.activity.pk in visible]
     if not wanted:
         return _skip(digest, result, "nothing to send", item_count=0)
     try:

@@ -15,3 +15,27 @@ def prime_unread_count(sender, request, user, **kwargs):
     from .services import cached_unread_count
 
     cached_unread_count(user)
+
+
+def membership_changed(sender, instance, **kwargs):
+    from .services import forget_unread_counts
+
+    forget_unread_counts([instance.user_id])
+
+
+def wg_members_changed(sender, instance, action, pk_set=None, reverse=False, **kwargs):
+    if action not in ("post_add", "post_remove", "pre_clear"):
+        return
+    from django.apps import apps
+
+    from .services import forget_unread_counts
+
+    membership = apps.get_model("partners", "Membership")
+    if reverse:  # partner.working_groups.add(...): the instance is the partner
+        partner_ids = [instance.pk]
+    elif pk_set:
+        partner_ids = list(pk_set)
+    else:  # wg.member_partners.clear(): every current member partner
+        partner_ids = list(instance.member_partners.values_list("pk", flat=True))
+    forget_unread_counts(membership.objects.filter(partner_id__in=partner_ids)
+                         .values_list("user_id", flat=True))

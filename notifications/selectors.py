@@ -3,22 +3,31 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from clusterpolisee.core.models import Activity
+from clusterpolisee.core.selectors import activity_visible_q
 
 from .models import Channel, Notification, NotificationPreference
 
 
-def notifications_for(user) -> QuerySet[Notification]:
-    """The user's own notifications, newest first, with what the list shows."""
+def notifications_for(user, *, include_hidden: bool = False) -> QuerySet[Notification]:
+    """The user's own notifications, newest first, with what the list shows: only those
+    whose activity the user may still see now (``core.selectors.activity_visible_q``), so
+    a member removed from a partner or a WG stops reading what they were told before.
+
+    ``include_hidden`` is for the link in an old e-mail only, which then says that the
+    thing is no longer available instead of answering 404."""
     if not user.is_authenticated:
         return Notification.objects.none()
-    return (Notification.objects.filter(recipient=user)
-            .select_related("activity", "activity__actor", "activity__working_group"))
+    notifications = Notification.objects.filter(recipient=user)
+    if not include_hidden:
+        notifications = notifications.filter(activity_visible_q(user, prefix="activity__"))
+    return notifications.select_related("activity", "activity__actor",
+                                        "activity__working_group")
 
 
 def unread_count(user) -> int:
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return notifications_for(user).filter(read_at__isnull=True).count()
 
 
 def audience_of(activity) -> QuerySet:

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from clusterpolisee.core.models import Activity, Category
-from clusterpolisee.core.visibility import target_visible_to
+from clusterpolisee.core.selectors import activity_visible_to
 
 from .models import Channel, Notification, NotificationPreference
 from .preferences import channels_for, channels_for_users
@@ -57,7 +57,7 @@ def notifications_create_for_activity(*, activity: Activity) -> list[Notificatio
     channels = channels_for_users(u.pk for u in users)
     recipients = [
         user for user in users
-        if channels[user.pk][category] != Channel.OFF and target_visible_to(user, activity)
+        if channels[user.pk][category] != Channel.OFF and activity_visible_to(user, activity)
     ]
     Notification.objects.bulk_create(
         [Notification(recipient=user, activity=activity, category=category,

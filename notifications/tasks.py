@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from clusterpolisee.core.models import Activity
+from clusterpolisee.core.selectors import activity_visible_to
 
 from . import digests
 from .emails import immediate_message
@@ -61,7 +62,8 @@ def send_immediate_emails(notification_ids: list[int]) -> int:
             with transaction.atomic():
                 notification = (Notification.objects
                                 .select_for_update(skip_locked=True, of=("self",))
-                                .select_related("recipient", "activity", "activity__actor")
+                                .select_related("recipient", "recipient__membership",
+                                                "activity", "activity__actor")
                                 .filter(pk=pk, emailed_at__isnull=True).first())
                 if notification is None:
                     continue
@@ -69,6 +71,10 @@ def send_immediate_emails(notification_ids: list[int]) -> int:
                 if (not user.email or not user.is_active or BouncingAddress.objects.filter(
                         email=user.email.lower()).exists()):
                     logger.warning("immediate e-mail %s skipped: no usable address", pk)
+                    continue
+                if not activity_visible_to(user, notification.activity):
+                    # access lost (or the target hidden) since the fan-out: say nothing
+                    logger.info("immediate e-mail %s skipped: no longer visible", pk)
                     continue
                 message = immediate_message(user=user, notification=notification)
                 message.connection = connection

@@ -11,7 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clusterpolisee.core.models import Category
-from clusterpolisee.core.visibility import target_visible_to
+from clusterpolisee.core.selectors import activity_visible_to
 from workgroups.services import calendar_feed_token
 
 from . import services
@@ -57,13 +57,15 @@ def notifications_read_all(request):
 
 @login_required
 def notification_open(request, pk):
-    """Mark read and go to the object, if the user may still see it."""
-    notification = get_object_or_404(notifications_for(request.user), pk=pk)
+    """Mark read and go to the object, if the user may still see it (the link of an
+    immediate e-mail lands here, so an item hidden since says so rather than 404)."""
+    notification = get_object_or_404(notifications_for(request.user, include_hidden=True),
+                                     pk=pk)
     services.notification_mark_read(notification=notification)
     activity = notification.activity
     url = activity.target_url
     if (url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()})
-            and target_visible_to(request.user, activity)):
+            and activity_visible_to(request.user, activity)):
         return redirect(url)
     messages.info(request, _("What this notification was about is no longer available."))
     return redirect("notifications:list")

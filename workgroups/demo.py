@@ -18,7 +18,18 @@ from .models import (
 DATA = Path(__file__).parent / "data" / "structure.json"
 
 
+def ensure_decision_schedule():
+    """The beat schedule of migration 0003, again where a flush removed it."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("workgroups.migrations.0003_decision_deadline_schedule")
+    migration.create_schedule(apps, None)
+
+
 def seed(ctx):
+    ensure_decision_schedule()
     data = load_data(DATA)
     partners = {p.slug: p for p in Partner.objects.all()}
     for row in data["working_groups"]:

@@ -75,8 +75,10 @@ def event_detail(request, pk):
     event = get_object_or_404(events_shown().prefetch_related("working_groups", "work_packages"),
                               pk=pk)
     registrations = list(event.registrations.select_related("user__membership__partner"))
+    may_see_registrants = request.user.has_perm("workgroups.view_event_registrants", event)
     return render(request, "workgroups/event_detail.html", {
         "event": event, "registrations": registrations,
+        "registrants": registrations if may_see_registrants else None,
         "is_registered": any(r.user_id == request.user.pk for r in registrations),
         "full": event.capacity is not None and len(registrations) >= event.capacity,
         "can_manage": can_manage_events(request.user),

@@ -120,22 +120,21 @@ def pending_join_requests(wg) -> QuerySet:
         "partner", "requested_by")
 
 
-def wg_activity(wg, limit=15):
-    from clusterpolisee.core.models import Activity
+def wg_activity(wg, user, limit=15):
+    """The WG's recent activity, as far as ``user`` may see each item now (a declined
+    request to join stays with the partner that asked)."""
+    from clusterpolisee.core.selectors import activities_visible_to
 
-    return (Activity.objects.filter(working_group=wg)
-            .exclude(visibility=Activity.Visibility.AUDIT)
-            .select_related("actor", "working_group")[:limit])
+    return activities_visible_to(user).filter(working_group=wg)[:limit]
 
 
 # --- matrix -----------------------------------------------------------------------------------
 
 def matrix_cells(user) -> dict:
     """Counts of outputs per (WG id, stage id): findings, pilot actions, documents visible to
-    the user, in a fixed number of grouped queries."""
+    the user, in a fixed number of grouped queries. Each count starts from the selector of
+    what it counts, so a WG-internal finding is not counted for a partner outside the WG."""
     from partners.selectors import documents_visible_to
-
-    from .models import Finding, PilotAction
 
     cells: dict = {}
 
@@ -144,9 +143,11 @@ def matrix_cells(user) -> dict:
             cell = cells.setdefault((row["cell_wg"], row["cell_stage"]), {})
             cell[key] = cell.get(key, 0) + row["n"]
 
-    add(Finding.objects.values(cell_wg=F("working_group_id"), cell_stage=F("stage_id"))
+    add(findings_visible_to(user).order_by()
+        .values(cell_wg=F("working_group_id"), cell_stage=F("stage_id"))
         .annotate(n=Count("id")), "findings")
-    add(PilotAction.objects.values(cell_wg=F("working_group_id"), cell_stage=F("stage_id"))
+    add(pilot_actions_visible_to(user).order_by()
+        .values(cell_wg=F("working_group_id"), cell_stage=F("stage_id"))
         .annotate(n=Count("id")), "pilots")
     add(documents_visible_to(user).exclude(stage=None).filter(working_groups__isnull=False)
         .values(cell_wg=F("working_groups__id"), cell_stage=F("stage_id"))

@@ -257,26 +257,52 @@ def decision_close_if_due(decision) -> Decision:
         return decision
     all_voted = decision.votes.count() >= decision.electorate
     if decision.deadline <= timezone.now() or all_voted:
-        with transaction.atomic():
-            updated = Decision.objects.filter(pk=decision.pk, closed_at=None).update(
-                closed_at=min(timezone.now(), decision.deadline))
-            decision.refresh_from_db()
-            if updated:
-                activity_record(actor=None, verb="sc.decision_closed", target=decision,
-                                visibility=Activity.Visibility.PARTNERS,
-                                detail=str(decision_outcome(decision)["label"]))
+        _decision_close(decision)
     return decision
 
 
+def decisions_close_past_deadline(*, now=None) -> list[int]:
+    """Close every decision whose voting deadline has passed; the ids it closed.
+
+    What the beat task calls (``workgroups.tasks.close_decisions_past_deadline``): the
+    same close, activity and notifications as when somebody opens the decision after its
+    deadline. Safe to run twice or twice at once: each close is one conditional UPDATE.
+    """
+    now = now or timezone.now()
+    due = (Decision.objects.filter(closed_at=None, deadline__lte=now)
+           .order_by("deadline", "id"))
+    return [decision.pk for decision in due if _decision_close(decision, now=now)]
+
+
+def _decision_close(decision, *, now=None) -> bool:
+    """Close ``decision`` unless somebody else already did; record it once.
+
+    ``UPDATE ... WHERE closed_at IS NULL`` takes the row lock: of two concurrent closes,
+    the second waits, re-reads the row and updates nothing, so it records nothing."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        updated = Decision.objects.filter(pk=decision.pk, closed_at=None).update(
+            closed_at=min(now, decision.deadline))
+        decision.refresh_from_db()
+        if updated:
+            activity_record(actor=None, verb="sc.decision_closed", target=decision,
+                            visibility=Activity.Visibility.PARTNERS,
+                            detail=str(decision_outcome(decision)["label"]))
+    return bool(updated)
+
+
 def decision_outcome(decision) -> dict:
+    """The result once voting has closed. While it is open, only how many partners have
+    voted (``cast``): the tally (``counts``) is ``None``, since a running tally next to
+    the list of who has voted would tell each partner's vote."""
     counts = {choice: 0 for choice in Vote.Choice.values}
     for choice in decision.votes.values_list("choice", flat=True):
         counts[choice] += 1
     cast = sum(counts.values())
     quorate = cast >= decision.quorum
     if decision.closed_at is None and decision_is_open(decision):
-        label = _("Voting is open")
-    elif not quorate:
+        return {"counts": None, "cast": cast, "quorate": quorate, "label": _("Voting is open")}
+    if not quorate:
         label = _("No quorum: %(cast)s of %(quorum)s votes needed") % {
             "cast": cast, "quorum": decision.quorum}
     elif counts["yes"] > counts["no"]:

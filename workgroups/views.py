@@ -105,7 +105,7 @@ def wg_space(request, code):
             "topic_form": TopicForm(),
             "documents": documents_for_list(
                 documents_visible_to(request.user).filter(shares__working_group=wg))[:20],
-            "activities": wg_activity(wg),
+            "activities": wg_activity(wg, request.user),
             "join_requests": pending_join_requests(wg) if context["manage"] else [],
             "finding_form": FindingForm() if context["manage"] else None,
             "findings": wg.findings.select_related("stage", "author")[:10],

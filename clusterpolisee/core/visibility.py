@@ -22,8 +22,13 @@ def visible_queryset(model_label: str, user) -> QuerySet | None:
     return selector(user) if selector else None
 
 
+def registered_labels() -> list[str]:
+    return sorted(_SELECTORS)
+
+
 def target_visible_to(user, activity) -> bool:
-    """May ``user`` see the object an activity is about?
+    """May ``user`` see the object an activity is about? (Its target only; whether the
+    item itself may be shown is ``core.selectors.activity_visible_to``.)
 
     Targets of models with no registered selector are judged by the activity's own scope
     alone; a target that no longer exists is not shown.

@@ -25,3 +25,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CONN_MAX_AGE = env.int("CONN_MAX_AGE", default=60)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# --- a shared cache, or no start (issue 13). Cached library answers and the bell's counts
+# are forgotten by changing keys in the cache; a per-process cache would let another
+# process keep serving an answer computed before a visibility change.
+if not REDIS_URL or not CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
+    raise ImproperlyConfigured("Set REDIS_URL: production needs a cache shared by every "
+                               "process (Redis).")

@@ -9,6 +9,7 @@ ENV = {
     **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
     "DJANGO_SETTINGS_MODULE": "clusterpolisee.settings.production",
     "DATABASE_URL": "sqlite:///:memory:",
+    "REDIS_URL": os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0",
 }
 
 
