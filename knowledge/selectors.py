@@ -396,3 +396,12 @@ def submissions_returned_to(user) -> QuerySet[GoodPracticePage]:
     return (submissions_of(user).filter(pk__in=returned.values("practice_id"))
             .annotate(returned_at=Subquery(since.values("created_at")[:1]))
             .order_by("returned_at", "pk"))
+
+
+def practices_or_submissions_visible_to(user) -> QuerySet[GoodPracticePage]:
+    """What the activity of a practice may point a user to: the practices they may read,
+    and their own partner's submissions still under review (the submission page shows
+    them). Registered with core.visibility, so "changes requested" reaches the partner."""
+    return GoodPracticePage.objects.filter(
+        Q(pk__in=practices_visible_to(user).values("pk"))
+        | Q(pk__in=submissions_of(user).values("pk")))

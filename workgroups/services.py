@@ -218,8 +218,11 @@ def pilot_transition(*, pilot, user, to_status: str, comment: str = "") -> Pilot
                                    to_status=to_status, by=user, comment=comment)
     pilot.status = to_status
     pilot.save(update_fields=["status", "updated_at"])
-    _wg_activity(actor=user, verb="pilot.transitioned", target=pilot, wg=pilot.working_group,
-                 partner=pilot.partner)
+    activity_record(actor=user, verb="pilot.transitioned", target=pilot,
+                    working_group=pilot.working_group, partner=pilot.partner,
+                    visibility=Activity.Visibility.WORKING_GROUP,
+                    # the line says where it went: "moved on the pilot action X (Running)"
+                    detail=pilot.get_status_display())
     return pilot
 
 

@@ -130,7 +130,7 @@ def test_stakeholder_dashboard_has_no_empty_role_boxes(client, people):
 
 
 def test_activity_of_one_kind_is_one_expandable_line(client, people):
-    for i in range(13):
+    for _ in range(13):
         activity_record(actor=people.marche_admin, verb="partner.profile_updated",
                         target=people.marche, partner=people.marche)
     activity_record(actor=people.marche_admin, verb="wg.topic_created", target=people.wg3,
