@@ -9,6 +9,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .portal import preview as portal_preview
+from .portal import search as portal_search
 
 admin.site.site_header = "ClusterPoliSEE"
 admin.site.site_title = "ClusterPoliSEE"
@@ -18,6 +20,8 @@ urlpatterns = [
     path("", wagtail_views.serve, {"path": ""}, name="landing"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("i18n/setlang/", views.switch_language, name="set_language"),
+    path("search/", portal_search.search_page, name="search"),
+    path("preview/", portal_preview.markdown_preview, name="markdown_preview"),
     path("accounts/", include("allauth.urls")),
     path("partners/", include("partners.urls")),
     path("documents/", include("partners.document_urls")),

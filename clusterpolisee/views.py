@@ -8,21 +8,17 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from clusterpolisee.core.selectors import activities_visible_to
-from consultations.selectors import consultations_open_to, flagged_count_for
-from knowledge.selectors import practices_awaiting_opinion_of
+from clusterpolisee.portal.activity import GROUP_WINDOW, grouped_activity
+from clusterpolisee.portal.needs import needs_of
 from partners.models import Partner
 from partners.selectors import documents_for_list, documents_visible_to
 from workgroups.selectors import (
-    overdue_deliverables_of,
     partner_sits_on_stab,
     work_packages_led_by,
     working_groups_of,
 )
 
-DASHBOARD_ACTIVITY_LIMIT = 20
 DASHBOARD_DOCUMENT_LIMIT = 8
-DASHBOARD_CONSULTATION_LIMIT = 5
-DASHBOARD_OPINION_LIMIT = 5
 
 
 @login_required
@@ -38,12 +34,11 @@ def dashboard(request):
         "work_packages": work_packages_led_by(partner),
         "sc_seat": getattr(partner, "sc_seat", None),
         "on_stab": partner_sits_on_stab(partner),
-        "activities": activities_visible_to(user)[:DASHBOARD_ACTIVITY_LIMIT],
+        # "needs you" replaces the separate consultation, deliverable, opinion and
+        # moderation boxes: one list, soonest due first (clusterpolisee.portal.needs)
+        "needs": needs_of(user, partner=partner, membership=membership),
+        "activity_groups": grouped_activity(activities_visible_to(user)[:GROUP_WINDOW]),
         "shared_documents": _shared_documents(user, partner),
-        "overdue": overdue_deliverables_of(partner),
-        "open_consultations": consultations_open_to(user)[:DASHBOARD_CONSULTATION_LIMIT],
-        "opinion_requests": practices_awaiting_opinion_of(user)[:DASHBOARD_OPINION_LIMIT],
-        "flagged_comments": flagged_count_for(user),
     })
 
 

@@ -281,21 +281,26 @@ def flagged_count_for(user) -> int:
     if not user.is_authenticated:
         return 0
     return (Comment.objects
-            .filter(consultation__in=consultations_moderated_by(user).values("id"),
-                    flags__resolved_at=None)
-            .values("id").distinct().count())
+            .filter(consultation__in=consultations_moderated_by(user).values("id"))
+            .filter(_has_open_flag()).count())
+
+
+def _has_open_flag():
+    # Exists, not ``flags__resolved_at=None``: across the reverse relation that filter is
+    # a LEFT JOIN ... IS NULL, which also matched every comment that was never flagged
+    return Exists(Flag.objects.filter(comment=OuterRef("pk"), resolved_at=None))
 
 
 def flagged_comments(consultation) -> QuerySet[Comment]:
     """The moderation queue: comments with unresolved flags, most flagged first."""
     open_flags = Q(flags__resolved_at=None)
-    return (Comment.objects.filter(consultation=consultation, flags__resolved_at=None)
+    return (Comment.objects.filter(consultation=consultation).filter(_has_open_flag())
             .select_related("author", "hidden_by")
             .annotate(n_flags=Count("flags", filter=open_flags, distinct=True))
             .prefetch_related(Prefetch("flags", to_attr="open_flags",
                                        queryset=Flag.objects.filter(resolved_at=None)
                                        .select_related("user")))
-            .order_by("-n_flags", "created_at").distinct())
+            .order_by("-n_flags", "created_at"))
 
 
 def hidden_comments(consultation) -> QuerySet[Comment]:

@@ -25,9 +25,9 @@ class KnowledgeConfig(AppConfig):
         from clusterpolisee.core.visibility import register_visibility
 
         from . import fulltext, library_cache, navigation, signals  # noqa: F401
-        from .selectors import practices_visible_to
+        from .selectors import practices_or_submissions_visible_to
 
-        register_visibility("knowledge.goodpracticepage", practices_visible_to)
+        register_visibility("knowledge.goodpracticepage", practices_or_submissions_visible_to)
         for verb, label in [
             ("practice.submitted", _("submitted a good practice")),
             ("practice.resubmitted", _("resubmitted a good practice")),

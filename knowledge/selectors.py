@@ -406,3 +406,31 @@ def practices_awaiting_opinion_of(user) -> QuerySet[GoodPracticePage]:
     return (practices.select_related("partner", "country")
             .annotate(step_started=Subquery(started.values("started_at")[:1]))
             .order_by("step_started", "pk"))
+
+
+def submissions_returned_to(user) -> QuerySet[GoodPracticePage]:
+    """The user's partner's submissions the editors sent back for changes, oldest first.
+
+    Each carries ``returned_at`` (when the review asked for changes)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import IntegerField, OuterRef, Subquery
+    from django.db.models.functions import Cast
+    from wagtail.models import WorkflowState
+
+    returned = (WorkflowState.objects
+                .filter(status=WorkflowState.STATUS_NEEDS_CHANGES,
+                        content_type=ContentType.objects.get_for_model(GoodPracticePage))
+                .annotate(practice_id=Cast("object_id", IntegerField())))
+    since = returned.filter(practice_id=OuterRef("pk")).order_by("-created_at")
+    return (submissions_of(user).filter(pk__in=returned.values("practice_id"))
+            .annotate(returned_at=Subquery(since.values("created_at")[:1]))
+            .order_by("returned_at", "pk"))
+
+
+def practices_or_submissions_visible_to(user) -> QuerySet[GoodPracticePage]:
+    """What the activity of a practice may point a user to: the practices they may read,
+    and their own partner's submissions still under review (the submission page shows
+    them). Registered with core.visibility, so "changes requested" reaches the partner."""
+    return GoodPracticePage.objects.filter(
+        Q(pk__in=practices_visible_to(user).values("pk"))
+        | Q(pk__in=submissions_of(user).values("pk")))

@@ -370,3 +370,29 @@ def agenda_of(user, event) -> QuerySet[MeetingRequest]:
                             "requester__membership__partner", "requester__stakeholder_profile",
                             "slot__event")
             .order_by("starts_at"))
+
+
+# --- what waits for the user (the dashboard's "needs you") ---------------------------------
+
+def interests_awaiting(user) -> QuerySet[Interest]:
+    """Expressions of interest waiting for this user, oldest first: for the coordinators,
+    those still to be brokered; for an opportunity's side, introductions to follow up."""
+    if can_moderate_matchmaking(user):
+        return brokering_queue().filter(
+            state__in=[Interest.State.EXPRESSED, Interest.State.UNDER_REVIEW])
+    participant = participant_of(user)
+    if participant is None:
+        return Interest.objects.none()
+    return (Interest.objects.filter(introduced_to_side_q(participant),
+                                    state=Interest.State.INTRODUCED)
+            .select_related("opportunity").order_by("created_at", "pk"))
+
+
+def meeting_requests_awaiting(user) -> QuerySet[MeetingRequest]:
+    """Requests to meet in the user's B2B slots that they have not answered, soonest first."""
+    if not user.is_authenticated:
+        return MeetingRequest.objects.none()
+    return (MeetingRequest.objects.filter(slot__participant=user,
+                                          status=MeetingRequest.Status.REQUESTED,
+                                          starts_at__gt=timezone.now())
+            .select_related("slot__event", "requester").order_by("starts_at", "pk"))

@@ -81,10 +81,14 @@ class NoteForm(forms.ModelForm):
         model = Note
         fields = ["title", "folder", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 10})}
+        help_texts = {"body": ""}  # the Markdown help sits under the field, with Preview
 
     def __init__(self, *args, partner, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["folder"].queryset = Folder.objects.filter(partner=partner)
+        if self.instance.pk and not self.is_bound:
+            # edit what the author typed; notes written before Markdown have only HTML
+            self.initial["body"] = self.instance.source or self.instance.body
 
 
 def _tag_fields(form):

@@ -210,6 +210,8 @@ class Note(models.Model):
     body = models.TextField(_("text"), blank=True,
                             help_text=_("Basic formatting is kept: paragraphs, bold, italics, "
                                         "lists and links."))
+    source = models.TextField(_("Markdown source"), blank=True,
+                              help_text=_("What the author typed; the text above is its HTML."))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                related_name="+", verbose_name=_("author"))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

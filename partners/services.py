@@ -196,13 +196,14 @@ def folder_create(*, partner, name: str, user) -> Folder:
 
 @transaction.atomic
 def note_save(*, partner, user, title: str, body: str, folder=None, note=None) -> Note:
-    from clusterpolisee.core.html import sanitise_html
+    from clusterpolisee.core.html import render_markdown
 
     _require_workspace(user, partner)
     if folder is not None and folder.partner_id != partner.pk:
         raise ValidationError({"folder": _("Choose a folder of your own workspace.")})
     note = note or Note(partner=partner)
-    note.title, note.body, note.folder, note.author = title, sanitise_html(body), folder, user
+    note.title, note.folder, note.author = title, folder, user
+    note.body, note.source = render_markdown(body), body
     note.full_clean()
     note.save()
     return note

@@ -27,11 +27,17 @@ class TopicForm(forms.ModelForm):
         model = Topic
         fields = ["title", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 6})}
-        help_texts = {"body": _("Paragraphs, bold, italics, lists and links are kept.")}
+        help_texts = {"body": ""}  # the Markdown help sits under the field, with Preview
 
 
 class ReplyForm(forms.Form):
     body = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 5}),
+                           max_length=10000)
+
+
+class TopicEditForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}),
                            max_length=10000)
 
 

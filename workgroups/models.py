@@ -186,6 +186,9 @@ class Topic(models.Model):
                                related_name="+", verbose_name=_("author"))
     created_at = models.DateTimeField(auto_now_add=True)
     last_activity_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    source = models.TextField(_("Markdown source"), blank=True,
+                              help_text=_("What the author typed; the text above is its HTML."))
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("discussion topic")
@@ -205,6 +208,9 @@ class Reply(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    source = models.TextField(_("Markdown source"), blank=True,
+                              help_text=_("What the author typed; the text above is its HTML."))
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("reply")
@@ -213,6 +219,9 @@ class Reply(models.Model):
 
     def __str__(self):
         return f"Re: {self.topic}"
+
+    def get_absolute_url(self):
+        return f"{self.topic.get_absolute_url()}#reply-{self.pk}"
 
 
 class Finding(models.Model):

@@ -185,6 +185,50 @@ def overdue_deliverables_of(partner) -> QuerySet:
             .exclude(status__in=Deliverable.DONE).select_related("work_package"))
 
 
+def deliverables_due_of(partner, *, within_days: int = 14) -> QuerySet:
+    """The partner's unfinished deliverables that are overdue or due within ``within_days``,
+    soonest first."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import Deliverable
+
+    if partner is None:
+        return Deliverable.objects.none()
+    horizon = timezone.localdate() + timedelta(days=within_days)
+    return (Deliverable.objects.filter(partner=partner, due_date__lte=horizon)
+            .exclude(status__in=Deliverable.DONE).select_related("work_package")
+            .order_by("due_date", "code"))
+
+
+def decisions_awaiting_vote_of(partner) -> QuerySet:
+    """Open Steering Committee decisions the partner has not voted on, deadline first."""
+    from django.utils import timezone
+
+    from .models import Decision, Vote
+
+    if partner is None:
+        return Decision.objects.none()
+    voted = Vote.objects.filter(decision=OuterRef("pk"), partner=partner)
+    return (Decision.objects.filter(closed_at=None, deadline__gt=timezone.now())
+            .exclude(Exists(voted)).order_by("deadline", "pk"))
+
+
+def join_requests_to_decide_by(user) -> QuerySet:
+    """Pending requests to join the WGs the user coordinates (every WG for platform
+    admins), oldest first."""
+    from .models import JoinRequest
+
+    pending = JoinRequest.objects.filter(status=JoinRequest.Status.PENDING).select_related(
+        "partner", "working_group")
+    if not user.is_authenticated:
+        return pending.none()
+    if not (user.is_superuser and user.is_active):
+        pending = pending.filter(working_group__coordinators=user)
+    return pending.order_by("created_at", "pk")
+
+
 def wp_for_page(code) -> QuerySet[WorkPackage]:
     from .models import Deliverable
 

@@ -1,6 +1,7 @@
 """Write-side services for WG spaces, pilot actions, deliverables, SC decisions and events."""
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clusterpolisee.core.dates import validate_sensible_date
-from clusterpolisee.core.html import sanitise_html
+from clusterpolisee.core.html import render_markdown, visible_text
 from clusterpolisee.core.models import Activity
 from clusterpolisee.core.services import activity_record
 
@@ -104,8 +105,9 @@ def _require_member(user, wg):
 
 
 def _clean_body(body: str) -> str:
-    cleaned = sanitise_html(body).strip()
-    if not cleaned:
+    """The Markdown as safe HTML; text that renders to nothing visible is refused."""
+    cleaned = render_markdown(body)
+    if not visible_text(cleaned):
         raise ValidationError({"body": _("Write something first.")})
     return cleaned
 
@@ -113,17 +115,48 @@ def _clean_body(body: str) -> str:
 @transaction.atomic
 def topic_create(*, wg, user, title: str, body: str) -> Topic:
     _require_member(user, wg)
-    topic = Topic(working_group=wg, title=title.strip(), body=_clean_body(body), author=user)
+    topic = Topic(working_group=wg, title=title.strip(), body=_clean_body(body), source=body,
+                  author=user)
     topic.full_clean()
     topic.save()
     _wg_activity(actor=user, verb="wg.topic_created", target=topic, wg=wg)
     return topic
 
 
+def _require_edit(user, post):
+    if not user.has_perm("workgroups.edit_post", post):
+        if getattr(post, "author_id", None) == user.pk:
+            raise ValidationError(_("Posts can be edited for %(minutes)s minutes after "
+                                    "posting.") % {"minutes":
+                                                   settings.CONSULTATION_EDIT_WINDOW_MINUTES})
+        raise PermissionDenied(_("Only the author edits a post."))
+
+
+@transaction.atomic
+def topic_edit(*, topic, user, title: str, body: str) -> Topic:
+    """The author corrects a topic within the edit window."""
+    _require_edit(user, topic)
+    topic.title, topic.body, topic.source = title.strip(), _clean_body(body), body
+    topic.edited_at = timezone.now()
+    topic.full_clean()
+    topic.save(update_fields=["title", "body", "source", "edited_at"])
+    return topic
+
+
+@transaction.atomic
+def reply_edit(*, reply, user, body: str) -> Reply:
+    """The author corrects a reply within the edit window."""
+    _require_edit(user, reply)
+    reply.body, reply.source, reply.edited_at = _clean_body(body), body, timezone.now()
+    reply.full_clean()
+    reply.save(update_fields=["body", "source", "edited_at"])
+    return reply
+
+
 @transaction.atomic
 def reply_create(*, topic, user, body: str) -> Reply:
     _require_member(user, topic.working_group)
-    reply = Reply(topic=topic, body=_clean_body(body), author=user)
+    reply = Reply(topic=topic, body=_clean_body(body), source=body, author=user)
     reply.full_clean()
     reply.save()
     Topic.objects.filter(pk=topic.pk).update(last_activity_at=timezone.now())
@@ -191,8 +224,11 @@ def pilot_transition(*, pilot, user, to_status: str, comment: str = "") -> Pilot
                                    to_status=to_status, by=user, comment=comment)
     pilot.status = to_status
     pilot.save(update_fields=["status", "updated_at"])
-    _wg_activity(actor=user, verb="pilot.transitioned", target=pilot, wg=pilot.working_group,
-                 partner=pilot.partner)
+    activity_record(actor=user, verb="pilot.transitioned", target=pilot,
+                    working_group=pilot.working_group, partner=pilot.partner,
+                    visibility=Activity.Visibility.WORKING_GROUP,
+                    # the line says where it went: "moved on the pilot action X (Running)"
+                    detail=pilot.get_status_display())
     return pilot
 
 

@@ -1,5 +1,6 @@
 """Working-group spaces, the WG x stage matrix, pilot actions, work packages, the Steering
 Committee and events."""
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,6 +24,7 @@ from .forms import (
     PilotFilter,
     PilotForm,
     ReplyForm,
+    TopicEditForm,
     TopicForm,
     TransitionForm,
     VoteForm,
@@ -32,6 +34,7 @@ from .models import (
     JoinRequest,
     OperationalStage,
     PilotAction,
+    Reply,
     Topic,
     WorkingGroup,
     WorkPackage,
@@ -198,6 +201,61 @@ def topic_detail(request, code, pk):
     return render(request, "workgroups/topic.html", {
         "wg": wg, "topic": topic, "form": form,
         "replies": topic.replies.select_related("author")})
+
+
+def _editable(request, post):
+    """A post the user may not edit does not exist for them; its author past the window
+    is told why."""
+    if request.user.has_perm("workgroups.edit_post", post):
+        return True
+    if post.author_id == request.user.pk:
+        messages.error(request, _("Posts can be edited for %(minutes)s minutes after posting.")
+                       % {"minutes": settings.CONSULTATION_EDIT_WINDOW_MINUTES})
+        return False
+    raise Http404
+
+
+@login_required
+def topic_edit(request, code, pk):
+    wg = _space(request, code)
+    _require(is_wg_member(request.user, wg))
+    topic = get_object_or_404(Topic.objects.select_related("working_group"), pk=pk,
+                              working_group=wg)
+    if not _editable(request, topic):
+        return redirect(topic)
+    form = TopicEditForm(request.POST or None,
+                         initial={"title": topic.title, "body": topic.source or topic.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.topic_edit(topic=topic, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your topic was saved."))
+            return redirect(topic)
+    return render(request, "workgroups/post_edit.html", {"wg": wg, "topic": topic,
+                                                         "form": form, "post": topic})
+
+
+@login_required
+def reply_edit(request, code, topic_pk, pk):
+    wg = _space(request, code)
+    _require(is_wg_member(request.user, wg))
+    reply = get_object_or_404(Reply.objects.select_related("topic__working_group"), pk=pk,
+                              topic_id=topic_pk, topic__working_group=wg)
+    if not _editable(request, reply):
+        return redirect(reply.topic)
+    form = ReplyForm(request.POST or None, initial={"body": reply.source or reply.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reply_edit(reply=reply, user=request.user, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your reply was saved."))
+            return redirect(reply)
+    return render(request, "workgroups/post_edit.html", {"wg": wg, "topic": reply.topic,
+                                                         "form": form, "post": reply})
 
 
 @login_required

@@ -57,7 +57,7 @@ def test_stab_member_finds_the_request_in_the_queue_and_on_the_dashboard(client,
     assert queue.status_code == 200
     assert "Marche cluster innovation vouchers" in queue.content.decode()
     dashboard = client.get(reverse("dashboard")).content.decode()
-    assert "Expert opinions requested" in dashboard
+    assert "Expert opinion asked of you" in dashboard  # in "Needs you"
     assert reverse("knowledge:opinion_write", args=[waiting.pk]) in dashboard
 
 

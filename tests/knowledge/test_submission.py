@@ -209,3 +209,19 @@ def test_submissions_list_shows_each_state_with_a_constant_number_of_queries(
     with django_assert_num_queries(9):
         page = client.get(reverse("knowledge:submissions")).content.decode()
     assert page.count("with the editors") == 4 and page.count("changes requested") == 1
+
+
+def test_changes_requested_notify_the_partner_with_a_link_to_their_submission(
+        client, people, library):
+    from notifications.models import Notification
+    from notifications.services import notifications_create_for_activity
+
+    practice = _submitted(client, people)
+    _editor_action(client, people, practice, "reject", comment="Please add the budget.")
+    activity = Activity.objects.get(verb="practice.changes_requested")
+    assert activity.target_url == reverse("knowledge:submission", args=[practice.pk])
+    notifications_create_for_activity(activity=activity)
+    recipients = set(Notification.objects.filter(activity=activity)
+                     .values_list("recipient__email", flat=True))
+    assert {"member@marche.example.org", "admin@marche.example.org"} <= recipients
+    assert "member@veneto.example.org" not in recipients

@@ -298,9 +298,20 @@ def test_overdue_deliverables_are_highlighted_for_the_responsible_partner(client
                                status="approved")
     client.force_login(people.marche_member)
     page = client.get(reverse("dashboard")).content.decode()
-    assert "Overdue deliverables" in page and "D4.1" in page and "D4.2" not in page
+    # the dashboard's "Needs you" list carries them, marked overdue
+    assert "overdue since" in page and "D4.1" in page and "D4.2" not in page
     client.force_login(people.veneto_member)
-    assert "Overdue deliverables" not in client.get(reverse("dashboard")).content.decode()
+    assert "D4.1" not in client.get(reverse("dashboard")).content.decode()
     client.force_login(people.marche_member)
     wp_page = client.get(reverse("workgroups:wp", args=["WP4"])).content.decode()
     assert "overdue" in wp_page
+
+
+def test_moved_pilot_action_lines_say_the_new_state(client, people, pilot):
+    services.pilot_transition(pilot=pilot, user=people.wg3_coordinator, to_status="approved")
+    from clusterpolisee.core.models import Activity
+
+    item = Activity.objects.get(verb="pilot.transitioned")
+    assert item.detail == "Approved"
+    client.force_login(people.marche_member)
+    assert "(Approved)" in client.get(reverse("dashboard")).content.decode()
