@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterpolisee.core.forms import add_service_errors
-from clusterpolisee.core.maps import country_map
+from clusterpolisee.core.maps import country_map, country_outline
 from clusterpolisee.core.services import activity_record
 from clusterpolisee.users.services import user_create
 
@@ -23,6 +23,7 @@ from .filters import PartnerDirectoryFilter
 from .forms import InvitationForm, InvitationSignupForm, PartnerProfileForm, RoleForm
 from .models import Invitation, Membership, Partner
 from .permissions import can_manage_partner, can_see_partner_staff, can_view_audit_log
+from .profile import sections_for
 from .selectors import (
     audit_log_visible_to,
     open_invitations,
@@ -64,11 +65,14 @@ def directory(request):
 
 def detail(request, slug):
     partner = get_object_or_404(partner_for_detail(slug))
+    # Contact people are for partner staff (and platform admins) only.
     staff = list(staff_of(partner)) if can_see_partner_staff(request.user, partner) else None
     return render(request, "partners/detail.html", {
         "partner": partner,
         "staff": staff,
         "can_manage": can_manage_partner(request.user, partner),
+        "location": country_outline(partner.country.iso_code),
+        "sections": sections_for(request, partner),
     })
 
 

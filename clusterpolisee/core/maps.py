@@ -227,3 +227,11 @@ def point_map(lon: float, lat: float, *, iso: str = "", width: int = 360):
             "highlight": [s.path for s in drawn.shapes if s.iso == iso],
             "x": round(x, 1), "y": round(y, 1),
             "inside": 0 <= x <= drawn.width and 0 <= y <= drawn.height}
+
+
+def country_outline(iso: str, *, width: int = 360):
+    """A small map of the country ``iso`` among its neighbours (for a profile page)."""
+    drawn = frame(frozenset({iso}), width=width)
+    return {"width": drawn.width, "height": drawn.height,
+            "background": [s.path for s in drawn.shapes if s.iso != iso],
+            "highlight": [s.path for s in drawn.shapes if s.iso == iso]}
