@@ -19,7 +19,7 @@ from tests.conftest import ensure_wagtail_root
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PAGES_PER_PERSONA = 16
+PAGES_PER_PERSONA = 10
 PER_KIND = 2  # pages whose paths differ only by ids/slugs share a template
 SKIP = re.compile(r"^/(cms|django-admin|admin|static|media|i18n|accounts/(logout|email|3rdparty))"
                   r"|/(download|export|feed|ics|unsubscribe|logo|preview)(/|\.|$)|\.(ics|csv|json)$")
@@ -119,5 +119,5 @@ def test_every_crawled_page_fits_360_and_1280_px_for_every_persona(browser, live
                 problems.append(f"{persona} 360px {path}: {size['scroll']}px wide {size['wide']}")
         desktop.close()
         phone.close()
-    assert visited >= 40, f"the crawl reached only {visited} pages"
+    assert visited >= 30, f"the crawl reached only {visited} pages"
     assert problems == [], "\n".join(problems)

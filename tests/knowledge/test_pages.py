@@ -24,6 +24,14 @@ def test_home_page_is_the_wagtail_site_root_with_stats_and_working_groups(client
     assert reverse("partners:directory") in page and reverse("knowledge:library") in page
 
 
+def test_home_page_wg_cards_link_to_the_space_for_staff_and_to_the_library_for_visitors(
+        client, people):
+    assert 'href="/library/?wg=WG3"' in client.get("/").content.decode()
+    client.force_login(people.marche_member)
+    assert f'href="{reverse("workgroups:detail", args=["WG3"])}"' in client.get(
+        "/").content.decode()
+
+
 def test_public_practice_page_shows_its_fields_coordinates_and_a_map_without_tiles(
         client, people, taxonomy, make_practice):
     practice = make_practice(title="Marche vouchers", region="Marche", wgs=[people.wg3],
