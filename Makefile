@@ -62,8 +62,10 @@ vendor:
 	npm install --no-audit --no-fund
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
 	cp node_modules/axe-core/axe.min.js tests/browser/vendor/axe.min.js
-	mkdir -p static/vendor/leaflet
-	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE static/vendor/leaflet/
+	# Country outlines and ISO alpha-2 -> numeric codes for the server-drawn SVG maps.
+	mkdir -p static/vendor/world-atlas static/vendor/i18n-iso-countries
+	cp node_modules/world-atlas/countries-50m.json node_modules/world-atlas/LICENSE static/vendor/world-atlas/
+	cp node_modules/i18n-iso-countries/codes.json node_modules/i18n-iso-countries/LICENSE static/vendor/i18n-iso-countries/
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterpolisee.core.csv_export import csv_response
+from clusterpolisee.core.maps import country_map
 
 from . import services
 from .exports import EXPORT_FIELDS, export_rows
@@ -65,6 +66,7 @@ def library(request):
     page = Paginator(range(total), PAGE_SIZE).get_page(number)
     page.object_list = practice_cards(ids, request)
     return render(request, "knowledge/library.html", {
+        "map": _results_map(request, facet_values["country"], facets.get("country") or ""),
         "form": form,
         "page": page,
         "query": query,
@@ -73,6 +75,19 @@ def library(request):
         "facets": facet_values,
         "can_submit": can_submit_practice(request.user),
     })
+
+
+def _results_map(request, country_facet, current):
+    """The library's results per country, each country a link that filters by it."""
+    def url_for(iso):
+        params = request.GET.copy()
+        params.pop("page", None)
+        params["country"] = iso
+        return f"?{params.urlencode()}"
+
+    names = {iso: name for iso, name, _count in country_facet}
+    counts = {iso: count for iso, _name, count in country_facet}
+    return country_map(counts, names=names, url_for=url_for, current=current)
 
 
 def export_json(request):

@@ -30,3 +30,7 @@ class PartnersConfig(AppConfig):
             register_activity_verb(verb, label, category)
         register_visibility("partners.partner", partners_visible_to)
         register_visibility("partners.document", documents_visible_to)
+        # Feature apps add their sections to partner profiles (see partners/profile.py).
+        from django.utils.module_loading import autodiscover_modules
+
+        autodiscover_modules("partner_profile")

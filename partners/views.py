@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterpolisee.core.forms import add_service_errors
+from clusterpolisee.core.maps import country_map, country_outline
 from clusterpolisee.core.services import activity_record
 from clusterpolisee.users.services import user_create
 
@@ -22,6 +23,7 @@ from .forms import InvitationForm, InvitationSignupForm, PartnerProfileForm, Rol
 from .logos import content_type_of
 from .models import Invitation, Membership, Partner
 from .permissions import can_manage_partner, can_see_partner_staff, can_view_audit_log
+from .profile import sections_for
 from .selectors import (
     audit_log_visible_to,
     open_invitations,
@@ -36,19 +38,41 @@ AUDIT_PAGE_SIZE = 50
 def directory(request):
     partner_filter = PartnerDirectoryFilter(request.GET or None, queryset=partner_directory())
     partners = list(partner_filter.qs)
+    # The map counts the partners the other filters leave, so a click on a country narrows
+    # what the reader already chose instead of starting over.
+    others = request.GET.copy()
+    current = others.pop("country", [""])[0]
+    everywhere = partners if not current else list(
+        PartnerDirectoryFilter(others or None, queryset=partner_directory()).qs)
+    counts, names = {}, {}
+    for partner in everywhere:
+        iso = partner.country.iso_code
+        counts[iso] = counts.get(iso, 0) + 1
+        names[iso] = partner.country.display_name
+
+    def url_for(iso):
+        query = others.copy()
+        query["country"] = iso
+        return "?" + query.urlencode()
+
     return render(request, "partners/directory.html", {
         "filter": partner_filter,
         "partners": partners,
+        "map": country_map(counts, names=names, url_for=url_for, current=current),
+        "clear_url": "?" + others.urlencode(),
     })
 
 
 def detail(request, slug):
     partner = get_object_or_404(partner_for_detail(slug))
+    # Contact people are for partner staff (and platform admins) only.
     staff = list(staff_of(partner)) if can_see_partner_staff(request.user, partner) else None
     return render(request, "partners/detail.html", {
         "partner": partner,
         "staff": staff,
         "can_manage": can_manage_partner(request.user, partner),
+        "location": country_outline(partner.country.iso_code),
+        "sections": sections_for(request, partner),
     })
 
 

@@ -35,3 +35,12 @@ def is_expert_opinion_step(task) -> bool:
     from knowledge.workflow import is_expert_opinion_task
 
     return is_expert_opinion_task(task)
+
+
+@register.simple_tag
+def location_map(longitude, latitude, country=None):
+    """A small server-drawn map with a marker (no tiles: nothing leaves the reader's machine)."""
+    from clusterpolisee.core.maps import point_map
+
+    return point_map(float(longitude), float(latitude),
+                     iso=getattr(country, "iso_code", "") or "")

@@ -61,6 +61,7 @@ def test_wrong_password_shows_a_clear_message(page, people):
 def test_language_switch_to_bulgarian_shows_bulgarian_ui(page, people):
     log_in(page, "member@veneto.example.org", PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome")
+    page.locator(".language-menu summary").click()
     page.get_by_label("Language").select_option("bg")
     page.get_by_role("button", name="Change language").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Добре дошли")

@@ -24,8 +24,16 @@ def test_home_page_is_the_wagtail_site_root_with_stats_and_working_groups(client
     assert reverse("partners:directory") in page and reverse("knowledge:library") in page
 
 
-def test_public_practice_page_shows_its_fields_and_coordinates_as_text(client, people,
-                                                                       taxonomy, make_practice):
+def test_home_page_wg_cards_link_to_the_space_for_staff_and_to_the_library_for_visitors(
+        client, people):
+    assert 'href="/library/?wg=WG3"' in client.get("/").content.decode()
+    client.force_login(people.marche_member)
+    assert f'href="{reverse("workgroups:detail", args=["WG3"])}"' in client.get(
+        "/").content.decode()
+
+
+def test_public_practice_page_shows_its_fields_coordinates_and_a_map_without_tiles(
+        client, people, taxonomy, make_practice):
     practice = make_practice(title="Marche vouchers", region="Marche", wgs=[people.wg3],
                              themes=[taxonomy["vouchers"]], instrument_type=taxonomy["grant"],
                              latitude="43.61667", longitude="13.51667",
@@ -37,8 +45,9 @@ def test_public_practice_page_shows_its_fields_and_coordinates_as_text(client, p
     for text in ("Marche vouchers", "Marche Region", "WG3", "Innovation vouchers",
                  "Grant scheme", "412 vouchers", "Follow-up projects", "Paperwork",
                  "A list of labs", "Latitude 43.61667, longitude 13.51667",
-                 "vendor/leaflet/leaflet.js"):
+                 'class="map-point"'):
         assert text in page, text
+    assert "tile.openstreetmap" not in page and "leaflet" not in page
 
 
 def test_partners_only_practice_sends_visitors_to_login(client, make_practice):

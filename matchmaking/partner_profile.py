@@ -1,0 +1,13 @@
+"""The partner profile's matchmaking profile, for readers who take part in matchmaking."""
+from partners.profile import Section, register
+
+
+@register(order=40)
+def matchmaking_profile(request, partner):
+    from .selectors import profiles_visible_to
+
+    profile = (profiles_visible_to(request.user).filter(partner=partner)
+               .prefetch_related("sectors").first())
+    if profile is None:
+        return None
+    return Section("matchmaking/includes/partner_profile.html", {"profile": profile})
