@@ -100,8 +100,9 @@ def round_open(request):
             return redirect(round_)
     else:
         for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
             for error in errors:
-                messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {error}")
+                messages.error(request, f"{label}: {error}")
     return redirect("assessments:index")
 
 
@@ -273,7 +274,7 @@ def answer_save(request, pk, criterion_pk):
     if request.htmx:
         return render(request, "assessments/_save_status.html", {"errors": error,
                                                                   "criterion": criterion},
-                      status=200 if not error else 422)
+                      status=200)  # htmx swaps 2xx only; the text says what failed
     if error:
         for text in error:
             messages.error(request, f"{criterion.title}: {text}")
