@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "knowledge",
     "consultations",
     "matchmaking",
+    "assessments",  # above partners, workgroups, knowledge and matchmaking
     "notifications",  # reads the activity the feature apps record, so it comes after them
     # django
     "django.contrib.admin",

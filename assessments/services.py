@@ -1,0 +1,443 @@
+"""Write side of assessments. Each service checks the same registered permission the
+views ask (``rules.allowed``), runs in one transaction and records activity, so the
+notifications follow without this app knowing about them."""
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from guardian.shortcuts import assign_perm
+
+from clusterpolisee.core.models import Activity
+from clusterpolisee.core.services import activity_record
+
+from .models import (
+    SCALE_MAX,
+    SCALE_MIN,
+    Answer,
+    Assessment,
+    Criterion,
+    Framework,
+    LearningRequest,
+    ReviewComment,
+    Round,
+)
+from .rules import allowed
+
+MAX_REVIEWERS = 2
+TEXT_FIELDS = ("evidence", "past_actions", "current_state", "vision")
+
+
+def _require(user, perm, obj, message):
+    if not allowed(user, perm, obj):
+        raise PermissionDenied(message)
+
+
+def _partner_scope(assessment):
+    return {"partner": assessment.partner, "visibility": Activity.Visibility.PARTNER}
+
+
+# --- framework ---------------------------------------------------------------------------
+
+@transaction.atomic
+def framework_new_version(*, framework: Framework) -> Framework:
+    """Copy a framework (dimensions, criteria, levels) as the next version, to edit freely."""
+    latest = Framework.objects.filter(name=framework.name).order_by("-version").first()
+    copy = Framework.objects.create(name=framework.name, version=latest.version + 1,
+                                    description=framework.description)
+    for dimension in framework.dimensions.prefetch_related("criteria__levels"):
+        new_dimension = copy.dimensions.create(
+            code=dimension.code, title=dimension.title, description=dimension.description,
+            position=dimension.position, working_group_id=dimension.working_group_id)
+        for criterion in dimension.criteria.all():
+            new_criterion = new_dimension.criteria.create(
+                code=criterion.code, title=criterion.title, guidance=criterion.guidance,
+                position=criterion.position)
+            new_criterion.levels.bulk_create([
+                type(level)(criterion=new_criterion, score=level.score,
+                            descriptor=level.descriptor) for level in criterion.levels.all()])
+    return copy
+
+
+def _check_framework_complete(framework):
+    criteria = Criterion.objects.filter(dimension__framework=framework).prefetch_related("levels")
+    if not criteria:
+        raise ValidationError(_("The framework has no criteria yet."))
+    for criterion in criteria:
+        scores = sorted(level.score for level in criterion.levels.all())
+        if scores != list(range(SCALE_MIN, SCALE_MAX + 1)):
+            raise ValidationError(_("Criterion “%(c)s” needs a descriptor for each level from "
+                                    "1 to 5.") % {"c": criterion.title})
+
+
+# --- rounds ------------------------------------------------------------------------------
+
+@transaction.atomic
+def round_open(*, by, title: str, framework: Framework, deadline) -> Round:
+    _require(by, "assessments.open_round", None,
+             _("Only platform admins and the admins of the WP4/WP5 lead partners open rounds."))
+    if deadline is None or deadline <= timezone.now():
+        raise ValidationError({"deadline": _("The deadline must be in the future.")})
+    _check_framework_complete(framework)
+    round_ = Round(title=title, framework=framework, deadline=deadline, opened_by=by,
+                   state=Round.State.OPEN)
+    round_.full_clean()
+    round_.save()
+    activity_record(actor=by, verb="assessment.round_opened", target=round_,
+                    visibility=Activity.Visibility.PARTNERS)
+    return round_
+
+
+@transaction.atomic
+def round_set_publication(*, by, round_: Round, publish: bool) -> Round:
+    _require(by, "assessments.manage_round", round_,
+             _("Only platform admins and the admins of the WP4/WP5 lead partners publish."))
+    round_.publish_aggregates = publish
+    round_.save(update_fields=["publish_aggregates"])
+    return round_
+
+
+def rounds_close_past_deadline(*, now=None) -> list[int]:
+    """Close every open round whose deadline passed; the ids it closed. Each row is locked
+    and re-read, so a second run, or two at once, close each round once."""
+    now = now or timezone.now()
+    closed = []
+    for round_id in list(Round.objects.filter(state=Round.State.OPEN, deadline__lte=now)
+                         .order_by("deadline", "id").values_list("id", flat=True)):
+        with transaction.atomic():
+            round_ = (Round.objects.select_for_update()
+                      .filter(pk=round_id, state=Round.State.OPEN, deadline__lte=now).first())
+            if round_ is None:
+                continue
+            round_.state = Round.State.CLOSED
+            round_.save(update_fields=["state"])
+            activity_record(actor=None, verb="assessment.round_closed", target=round_,
+                            visibility=Activity.Visibility.PARTNERS)
+            closed.append(round_id)
+    return closed
+
+
+# --- self-assessment ---------------------------------------------------------------------
+
+def assessment_for(*, round_: Round, partner) -> Assessment:
+    assessment, _created = Assessment.objects.get_or_create(round=round_, partner=partner)
+    return assessment
+
+
+def _evidence_documents(by, assessment, document_ids):
+    from partners.models import Document
+
+    if not document_ids:
+        return []
+    documents = list(Document.objects.filter(pk__in=document_ids))
+    if len(documents) != len(set(document_ids)):
+        raise ValidationError({"documents": _("One of the chosen documents does not exist.")})
+    foreign = [d for d in documents if d.partner_id != assessment.partner_id]
+    if foreign:
+        raise ValidationError({"documents": _(
+            "“%(title)s” is not your partner's document; evidence links only to your own "
+            "documents.") % {"title": foreign[0].title}})
+    # a submitted assessment is read by every partner's staff, so its evidence must be too
+    readable = (Document.Visibility.ALL_PARTNERS, Document.Visibility.PUBLIC)
+    private = [d for d in documents if d.visibility not in readable]
+    if private:
+        raise ValidationError({"documents": _(
+            "“%(title)s” is not shared with all partners, so reviewers and other partners "
+            "could not open it. Share it with all partners first, or choose another "
+            "document.") % {"title": private[0].title}})
+    return documents
+
+
+def _evidence_practices(by, practice_ids):
+    from knowledge.selectors import practices_visible_to
+
+    if not practice_ids:
+        return []
+    practices = list(practices_visible_to(by).filter(pk__in=practice_ids))
+    if len(practices) != len(set(practice_ids)):
+        raise ValidationError({"practices": _("One of the chosen good practices is not "
+                                              "visible to you.")})
+    return practices
+
+
+@transaction.atomic
+def answer_save(*, by, assessment: Assessment, criterion: Criterion, score=None,
+                evidence="", past_actions="", current_state="", vision="",
+                document_ids=(), practice_ids=()) -> Answer:
+    """Save one criterion of a draft (autosave or the save button). A partial answer is
+    fine in a draft; an invalid one (a score off the scale, a document the partner may not
+    share) is refused whole."""
+    assessment = Assessment.objects.select_for_update().select_related("round").get(
+        pk=assessment.pk)
+    if not assessment.round.is_accepting and assessment.is_draft and allowed(
+            by, "assessments.view_assessment", assessment):
+        raise ValidationError(_("The deadline of this round has passed; drafts are closed."))
+    _require(by, "assessments.edit_draft", assessment,
+             _("Only your partner's staff edit this draft, and only before it is submitted."))
+    if criterion.dimension.framework_id != assessment.round.framework_id:
+        raise ValidationError(_("This criterion is not part of the round's framework."))
+    if score in ("", None):
+        score = None
+    else:
+        try:
+            score = int(score)
+        except (TypeError, ValueError):
+            raise ValidationError({"score": _("Scores run from 1 to 5.")}) from None
+    documents = _evidence_documents(by, assessment, list(document_ids))
+    practices = _evidence_practices(by, list(practice_ids))
+    answer = (Answer.objects.filter(assessment=assessment, criterion=criterion).first()
+              or Answer(assessment=assessment, criterion=criterion))
+    answer.score = score
+    answer.evidence, answer.past_actions = evidence.strip(), past_actions.strip()
+    answer.current_state, answer.vision = current_state.strip(), vision.strip()
+    answer.updated_by = by
+    answer.full_clean()
+    answer.save()
+    answer.documents.set(documents)
+    answer.practices.set(practices)
+    return answer
+
+
+def missing_of(assessment: Assessment) -> list[tuple[Criterion, list[str]]]:
+    """Each criterion of the framework with what its answer still lacks."""
+    answers = {a.criterion_id: a for a in assessment.answers.all()}
+    missing = []
+    for criterion in (Criterion.objects.filter(dimension__framework_id=assessment.round
+                                               .framework_id)
+                      .select_related("dimension").order_by("dimension__position", "position")):
+        answer = answers.get(criterion.pk) or Answer()
+        lacking = answer.missing()
+        if lacking:
+            missing.append((criterion, lacking))
+    return missing
+
+
+@transaction.atomic
+def assessment_submit(*, by, assessment: Assessment) -> Assessment:
+    assessment = Assessment.objects.select_for_update().select_related("round", "partner").get(
+        pk=assessment.pk)
+    if assessment.is_draft and not assessment.round.is_accepting:
+        raise ValidationError(_("The deadline of this round has passed; it no longer accepts "
+                                "submissions."))
+    _require(by, "assessments.submit_assessment", assessment,
+             _("Only your partner's admins submit the self-assessment."))
+    missing = missing_of(assessment)
+    if missing:
+        lines = [f"{criterion.dimension.title} – {criterion.title}: {', '.join(fields)}"
+                 for criterion, fields in missing]
+        raise ValidationError([_("The self-assessment is incomplete; still missing:")] + lines)
+    assessment.state = Assessment.State.SUBMITTED
+    assessment.submitted_at, assessment.submitted_by = timezone.now(), by
+    assessment.save(update_fields=["state", "submitted_at", "submitted_by"])
+    activity_record(actor=by, verb="assessment.submitted", target=assessment,
+                    visibility=Activity.Visibility.PARTNERS)
+    return assessment
+
+
+# --- peer review -------------------------------------------------------------------------
+
+@transaction.atomic
+def reviewer_assign(*, by, assessment: Assessment, reviewer) -> Assessment:
+    """Grant a person of another partner the review of a submitted assessment."""
+    from .selectors import reviewers_of
+
+    assessment = Assessment.objects.select_for_update().select_related("round", "partner").get(
+        pk=assessment.pk)
+    _require(by, "assessments.coordinate_review", assessment,
+             _("Only a review coordinator from another partner assigns reviewers."))
+    membership = getattr(reviewer, "membership", None)
+    if membership is None:
+        raise ValidationError({"reviewer": _("Reviewers are staff of a partner.")})
+    if membership.partner_id == assessment.partner_id:
+        raise ValidationError({"reviewer": _("A partner cannot review its own self-assessment; "
+                                             "choose someone from another partner.")})
+    current = list(reviewers_of(assessment))
+    if reviewer in current:
+        raise ValidationError({"reviewer": _("This person already reviews it.")})
+    if len(current) >= MAX_REVIEWERS:
+        raise ValidationError({"reviewer": _("An assessment has at most two reviewers.")})
+    assign_perm("assessments.review_assessment", reviewer, assessment)
+    assessment.state = Assessment.State.IN_REVIEW
+    assessment.coordinator = by
+    assessment.save(update_fields=["state", "coordinator"])
+    activity_record(actor=by, verb="assessment.reviewer_assigned", target=assessment,
+                    detail=str(membership.partner), **_partner_scope(assessment))
+    activity_record(actor=by, verb="assessment.reviewer_assigned", target=assessment,
+                    detail=str(membership.partner), partner=membership.partner,
+                    visibility=Activity.Visibility.PARTNER)
+    return assessment
+
+
+@transaction.atomic
+def review_comment(*, by, answer: Answer, comment: str, proposed_score=None) -> ReviewComment:
+    _require(by, "assessments.comment_as_reviewer", answer.assessment,
+             _("Only an assigned reviewer comments, while the review is open."))
+    if proposed_score in ("", None):
+        proposed_score = None
+    else:
+        try:
+            proposed_score = int(proposed_score)
+        except (TypeError, ValueError):
+            raise ValidationError({"proposed_score": _("Scores run from 1 to 5.")}) from None
+    review = (ReviewComment.objects.filter(answer=answer, reviewer=by).first()
+              or ReviewComment(answer=answer, reviewer=by))
+    review.comment, review.proposed_score = comment.strip(), proposed_score
+    review.full_clean()
+    review.save()
+    activity_record(actor=by, verb="assessment.reviewed", target=answer.assessment,
+                    detail=answer.criterion.title, **_partner_scope(answer.assessment))
+    return review
+
+
+@transaction.atomic
+def review_answer(*, by, answer: Answer, response: str) -> Answer:
+    _require(by, "assessments.answer_review", answer.assessment,
+             _("Only the assessed partner's staff answer its reviewers."))
+    if not answer.reviews.exists():
+        raise ValidationError({"response": _("There is no review comment to answer yet.")})
+    answer.response = response.strip()
+    answer.full_clean()
+    answer.save(update_fields=["response", "updated_at"])
+    assessment = answer.assessment
+    if assessment.coordinator_id:
+        # the coordinator hears of it through an item of their own partner's feed
+        coordinator_partner = getattr(assessment.coordinator, "membership", None)
+        if coordinator_partner:
+            activity_record(actor=by, verb="assessment.answered", target=assessment,
+                            detail=answer.criterion.title, partner=coordinator_partner.partner)
+    reviewer_partners = {
+        r.reviewer.membership.partner for r in answer.reviews.select_related(
+            "reviewer__membership__partner") if getattr(r.reviewer, "membership", None)}
+    for reviewer_partner in reviewer_partners:
+        activity_record(actor=by, verb="assessment.answered", target=assessment,
+                        detail=answer.criterion.title, partner=reviewer_partner)
+    return answer
+
+
+@transaction.atomic
+def assessment_validate(*, by, assessment: Assessment, final_scores: dict[int, object]
+                        ) -> Assessment:
+    """Fix the final score of every criterion (criterion id → score) and validate."""
+    assessment = Assessment.objects.select_for_update().select_related("round", "partner").get(
+        pk=assessment.pk)
+    _require(by, "assessments.coordinate_review", assessment,
+             _("Only a review coordinator from another partner validates the scores."))
+    if assessment.state != Assessment.State.IN_REVIEW:
+        raise ValidationError(_("Assign a reviewer before validating the scores."))
+    answers = list(assessment.answers.select_related("criterion"))
+    errors = []
+    for answer in answers:
+        value = final_scores.get(answer.criterion_id)
+        try:
+            value = int(value)
+        except (TypeError, ValueError):
+            errors.append(_("“%(c)s”: choose a final score from 1 to 5.")
+                          % {"c": answer.criterion.title})
+            continue
+        if not SCALE_MIN <= value <= SCALE_MAX:
+            errors.append(_("“%(c)s”: scores run from 1 to 5.") % {"c": answer.criterion.title})
+            continue
+        answer.final_score = value
+    if errors:
+        raise ValidationError(errors)
+    Answer.objects.bulk_update(answers, ["final_score"])
+    assessment.state = Assessment.State.VALIDATED
+    assessment.validated_at, assessment.validated_by = timezone.now(), by
+    assessment.save(update_fields=["state", "validated_at", "validated_by"])
+    activity_record(actor=by, verb="assessment.validated", target=assessment,
+                    visibility=Activity.Visibility.PARTNERS)
+    return assessment
+
+
+# --- learning pairs ----------------------------------------------------------------------
+
+@transaction.atomic
+def learning_request_create(*, by, round_: Round, dimension, mentor, practice=None,
+                            message="") -> LearningRequest:
+    from .selectors import HIGH_SCORE, LOW_SCORE, round_scores
+
+    _require(by, "assessments.request_learning", None,
+             _("Only your partner's admins ask to learn from another partner."))
+    learner = by.membership.partner
+    if mentor.pk == learner.pk:
+        raise ValidationError(_("A partner cannot learn from itself."))
+    scores = round_scores(round_)
+    if scores.of(learner.pk).get(dimension.pk, SCALE_MAX) > LOW_SCORE:
+        raise ValidationError(_("Learning pairs are for dimensions where your region scores "
+                                "2 or less."))
+    if scores.of(mentor.pk).get(dimension.pk, 0) < HIGH_SCORE:
+        raise ValidationError(_("Ask a region that scores 4 or more on this dimension."))
+    if practice is not None and practice.partner_id != mentor.pk:
+        raise ValidationError(_("The practice must be one of the experienced partner's."))
+    exists = LearningRequest.objects.filter(round=round_, dimension=dimension, learner=learner,
+                                            mentor=mentor).exclude(
+        state=LearningRequest.State.DECLINED).exists()
+    if exists:
+        raise ValidationError(_("You have already asked this partner about this dimension."))
+    LearningRequest.objects.filter(round=round_, dimension=dimension, learner=learner,
+                                   mentor=mentor, state=LearningRequest.State.DECLINED).delete()
+    request = LearningRequest(round=round_, dimension=dimension, learner=learner, mentor=mentor,
+                              practice=practice, message=message.strip(), requested_by=by)
+    request.full_clean()
+    request.save()
+    activity_record(actor=by, verb="assessment.learning_requested", target=request,
+                    detail=str(mentor), partner=mentor)
+    activity_record(actor=by, verb="assessment.learning_requested", target=request,
+                    detail=str(mentor), partner=learner)
+    return request
+
+
+@transaction.atomic
+def learning_request_decide(*, by, request: LearningRequest, accept: bool) -> LearningRequest:
+    request = LearningRequest.objects.select_for_update().get(pk=request.pk)
+    _require(by, "assessments.decide_learning_request", request,
+             _("Only the experienced partner's admins answer this request, once."))
+    request.state = (LearningRequest.State.ACCEPTED if accept
+                     else LearningRequest.State.DECLINED)
+    request.decided_by, request.decided_at = by, timezone.now()
+    request.save(update_fields=["state", "decided_by", "decided_at"])
+    verb = "assessment.learning_accepted" if accept else "assessment.learning_declined"
+    for partner in (request.learner, request.mentor):
+        activity_record(actor=by, verb=verb, target=request, detail=str(request.learner),
+                        partner=partner)
+    return request
+
+
+def suggested_reviewer_partners(*, assessment: Assessment, limit=5):
+    """Partners that scored high in the latest validated round on the assessed partner's
+    weakest dimensions there (or, with no history, on its lowest self-scores now)."""
+    from partners.models import Partner
+
+    from .selectors import HIGH_SCORE, latest_validated_round_of, round_scores
+
+    source = latest_validated_round_of(assessment.partner_id)
+    if source is None:
+        return []
+    scores = round_scores(source)
+    own = scores.of(assessment.partner_id)
+    if not own:
+        return []
+    lowest = min(own.values())
+    weakest = [d for d in scores.dimensions if own.get(d.pk) == lowest]
+    ranked = []
+    for partner in scores.partners:
+        if partner.id == assessment.partner_id:
+            continue
+        theirs = scores.of(partner.id)
+        strong = [d for d in weakest if theirs.get(d.pk, 0) >= HIGH_SCORE]
+        if strong:
+            ranked.append((sum(theirs[d.pk] for d in strong), partner, strong))
+    ranked.sort(key=lambda item: (-item[0], item[1].name))
+    ids = [partner.id for _score, partner, _dims in ranked[:limit]]
+    names = {p.pk: p for p in Partner.objects.filter(pk__in=ids)}
+    return [(names[partner.id], dims) for _score, partner, dims in ranked[:limit]
+            if partner.id in names]
+
+
+def reviewer_candidates(assessment: Assessment):
+    """Staff of other partners, by partner, for the coordinator's reviewer choice."""
+    from partners.models import Membership
+
+    return (Membership.objects.filter(~Q(partner_id=assessment.partner_id),
+                                      user__is_active=True, partner__is_active=True)
+            .select_related("user", "partner").order_by("partner__name", "user__full_name"))
