@@ -26,6 +26,7 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("library/", include("knowledge.urls")),
     path("matchmaking/", include("matchmaking.urls")),
+    path("strategies/", include("strategies.urls")),
     path("cms/", include(wagtailadmin_urls)),
     # /documents/ belongs to partner documents; Wagtail's public documents live here.
     path("cms-documents/", include(wagtaildocs_urls)),

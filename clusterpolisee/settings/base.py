@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "knowledge",
     "consultations",
     "matchmaking",
+    "strategies",  # above partners, workgroups and consultations; reuses their votes and comments
     "notifications",  # reads the activity the feature apps record, so it comes after them
     # django
     "django.contrib.admin",
