@@ -408,7 +408,8 @@ def amendment_accept(*, amendment, by, reply: str = "") -> Version:
                                                         "author": amendment.author})
     amendment.state = Amendment.State.ACCEPTED
     amendment.reply = (reply or "").strip()[:REPLY_MAX_CHARS]
-    amendment.decided_by, amendment.decided_at, amendment.version = by, timezone.now(), version
+    # decided the moment its version was made, so the version's amendment log includes it
+    amendment.decided_by, amendment.decided_at, amendment.version = by, version.created_at, version
     amendment.save(update_fields=["state", "reply", "decided_by", "decided_at", "version"])
     activity_record(actor=by, verb="strategy.amendment_accepted", target=amendment,
                     detail=paragraph.number, **_person_scope(amendment.author))
@@ -468,7 +469,8 @@ def version_put_to_vote(*, version, by, deadline, publish_if_adopted: bool = Fal
 @transaction.atomic
 def version_settle(*, version) -> Version:
     """The vote has closed: the version is adopted (and frozen) or not. Safe to run twice."""
-    version = Version.objects.select_for_update().select_related("decision", "document").get(
+    version = Version.objects.select_for_update(of=("self",)).select_related(
+        "decision", "document").get(
         pk=version.pk)
     if version.state != Version.State.IN_VOTE or version.decision.closed_at is None:
         return version
