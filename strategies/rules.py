@@ -86,7 +86,8 @@ def has_an_adopted_version(user, document):
 
 @rules.predicate
 def has_a_public_adopted_version(user, document):
-    return document.pk is not None and document.versions.filter(state="adopted", publish_if_adopted=True).exists()
+    return document.pk is not None and document.versions.filter(
+        state="adopted", publish_if_adopted=True).exists()
 
 
 is_editor = is_platform_admin | is_lead_partner_staff | is_named_co_editor
