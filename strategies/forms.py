@@ -33,7 +33,7 @@ class ChapterCreateForm(forms.Form):
 class ChapterEditForm(forms.Form):
     """The title, one box per paragraph (emptied: removed) and a box for new ones."""
 
-    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    base_version = forms.IntegerField(label="", widget=forms.HiddenInput, required=False)
     title = forms.CharField(label=_("Chapter title"), max_length=200)
 
     def __init__(self, *args, chapter, **kwargs):
@@ -65,11 +65,11 @@ class PhaseForm(forms.Form):
 
 class CommentForm(forms.Form):
     body = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 4}))
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = forms.IntegerField(label="", required=False, widget=forms.HiddenInput)
 
 
 class AmendmentForm(forms.Form):
-    base_revision = forms.IntegerField(widget=forms.HiddenInput)
+    base_revision = forms.IntegerField(label="", widget=forms.HiddenInput)
     text = forms.CharField(
         label=_("Proposed wording"), widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("The whole paragraph as you would have it; at most %(n)s characters.")
