@@ -31,6 +31,7 @@ urlpatterns = [
     path("library/", include("knowledge.urls")),
     path("matchmaking/", include("matchmaking.urls")),
     path("assessments/", include("assessments.urls")),
+    path("strategies/", include("strategies.urls")),
     path("cms/", include(wagtailadmin_urls)),
     # /documents/ belongs to partner documents; Wagtail's public documents live here.
     path("cms-documents/", include(wagtaildocs_urls)),

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "consultations",
     "matchmaking",
     "assessments",  # above partners, workgroups, knowledge and matchmaking
+    "strategies",  # above partners, workgroups and consultations; reuses their votes and comments
     "notifications",  # reads the activity the feature apps record, so it comes after them
     # django
     "django.contrib.admin",

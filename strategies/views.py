@@ -1,0 +1,432 @@
+"""Pages of co-drafted strategies. Views stay thin: selectors read, services write, and
+every permission is asked as ``user.has_perm("strategies.…", document)``."""
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from guardian.shortcuts import get_users_with_perms
+
+from clusterpolisee.core.forms import add_service_errors
+from consultations.models import Comment
+from consultations.permissions import can_moderate_consultation
+from consultations.selectors import thread_of
+from consultations.thread import render_thread
+
+from . import selectors, services
+from .diff import compare
+from .exports import version_docx
+from .forms import (
+    AmendmentForm,
+    ChapterCreateForm,
+    ChapterEditForm,
+    CoEditorForm,
+    CommentForm,
+    DecideForm,
+    DocumentForm,
+    PhaseForm,
+    VoteForm,
+)
+from .models import Amendment, Chapter, Paragraph, Version
+
+
+def _document(request, pk, perm="strategies.view_strategy"):
+    """The document if the user may see it at all (else 404), and may ``perm`` (else 404
+    for reading the draft, 403 for actions on a document they can read)."""
+    document = get_object_or_404(selectors.strategies_visible_to(request.user), pk=pk)
+    if not request.user.has_perm("strategies.view_strategy", document):
+        raise Http404
+    if perm in ("strategies.view_strategy", "strategies.view_draft"):
+        if not request.user.has_perm(perm, document):
+            raise Http404
+    elif not request.user.has_perm(perm, document):
+        raise PermissionDenied
+    return document
+
+
+def _errors(request, exc, form=None):
+    if isinstance(exc, PermissionDenied):
+        messages.error(request, str(exc) or _("You may not do this."))
+    elif form is not None:
+        add_service_errors(form, exc)
+    else:
+        for message in exc.messages:
+            messages.error(request, message)
+
+
+def strategy_list(request):
+    user = request.user
+    return render(request, "strategies/list.html", {
+        "documents": list(selectors.strategy_list(user)),
+        "can_create": user.is_authenticated and user.has_perm("strategies.create_strategy"),
+    })
+
+
+@login_required
+def strategy_create(request):
+    if not request.user.has_perm("strategies.create_strategy"):
+        raise Http404
+    form = DocumentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = services.document_create(by=request.user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as exc:
+            _errors(request, exc, form)
+            if isinstance(exc, PermissionDenied):
+                form.add_error("work_package", str(exc))
+        else:
+            messages.success(request, _("The document was created. Write its first chapter."))
+            return redirect("strategies:chapter_create", pk=document.pk)
+    return render(request, "strategies/create.html", {"form": form})
+
+
+def strategy_detail(request, pk):
+    document = _document(request, pk)
+    user = request.user
+    if not user.has_perm("strategies.view_draft", document):
+        adopted = selectors.adopted_version(document)
+        return redirect(adopted.get_absolute_url())
+    services.settle_if_due(document)
+    chapters = selectors.chapters_for_page(document)
+    phase = selectors.current_phase(document)
+    can_edit = user.has_perm("strategies.edit_strategy", document)
+    context = {
+        "document": document, "chapters": chapters, "phase": phase,
+        "phase_open": phase is not None and phase.consultation.is_accepting_comments,
+        "latest": selectors.latest_version(document),
+        "adopted": selectors.adopted_version(document),
+        "in_vote": selectors.version_in_vote(document),
+        "can_edit": can_edit,
+        "can_manage_co_editors": user.has_perm("strategies.manage_co_editors", document),
+        "co_editors": (list(get_users_with_perms(document, only_with_perms_in=[
+            "co_edit_strategy"], with_group_users=False)) if can_edit else []),
+        "co_editor_form": CoEditorForm(),
+        "n_paragraphs": sum(len(c.paragraphs.all()) for c in chapters),
+    }
+    return render(request, "strategies/detail.html", context)
+
+
+@login_required
+def chapter_create(request, pk):
+    document = _document(request, pk, "strategies.edit_strategy")
+    form = ChapterCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            chapter, version = services.chapter_create(document=document, by=request.user,
+                                                       **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as exc:
+            _errors(request, exc, form)
+        else:
+            messages.success(request, _("Chapter %(n)s was saved as version %(v)s.")
+                             % {"n": chapter.position, "v": version.number})
+            return redirect(f"{document.get_absolute_url()}#chapter-{chapter.pk}")
+    return render(request, "strategies/chapter_form.html", {
+        "document": document, "form": form, "frozen": selectors.version_in_vote(document)})
+
+
+@login_required
+def chapter_edit(request, pk, chapter_id):
+    document = _document(request, pk, "strategies.edit_strategy")
+    chapter = get_object_or_404(Chapter.objects.select_related("document"), document=document,
+                                pk=chapter_id)
+    latest = selectors.latest_version(document)
+    initial = {"title": chapter.title, "base_version": latest.number if latest else None}
+    form = ChapterEditForm(request.POST or None, chapter=chapter, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.chapter_save(
+                chapter=chapter, by=request.user, title=form.cleaned_data["title"],
+                texts=form.texts(), new_text=form.cleaned_data["new_text"],
+                base_version=form.cleaned_data["base_version"])
+        except (ValidationError, PermissionDenied) as exc:
+            _errors(request, exc, form)
+        else:
+            if version is None:
+                messages.info(request, _("Nothing changed; no version was made."))
+            else:
+                messages.success(request, _("The chapter was saved as version %(v)s.")
+                                 % {"v": version.number})
+            return redirect(f"{document.get_absolute_url()}#chapter-{chapter.pk}")
+    return render(request, "strategies/chapter_form.html", {
+        "document": document, "chapter": chapter, "form": form,
+        "frozen": selectors.version_in_vote(document)})
+
+
+def _paragraph(document, paragraph_id):
+    return get_object_or_404(Paragraph.objects.select_related("chapter__document"),
+                             chapter__document=document, pk=paragraph_id)
+
+
+def paragraph_detail(request, pk, paragraph_id):
+    document = _document(request, pk, "strategies.view_draft")
+    paragraph = _paragraph(document, paragraph_id)
+    user = request.user
+    phase = selectors.current_phase(document)
+    can_take_part = user.has_perm("strategies.take_part", document)
+    form = CommentForm(initial={"parent": request.GET.get("reply_to") or None})
+    if request.method == "POST":
+        form = CommentForm(request.POST)
+        if form.is_valid():
+            parent = None
+            if form.cleaned_data["parent"]:
+                parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
+            try:
+                comment = services.paragraph_comment_post(
+                    paragraph=paragraph, author=user, body=form.cleaned_data["body"],
+                    parent=parent)
+            except (ValidationError, PermissionDenied) as exc:
+                _errors(request, exc, form)
+            else:
+                messages.success(request, _("Your comment was posted."))
+                return redirect(f"{paragraph.get_absolute_url()}#comment-{comment.pk}")
+    thread_html, n_comments, reply_to = "", 0, None
+    if phase is not None:
+        consultation = phase.consultation
+        comments = thread_of(consultation, user, only=selectors.paragraph_comment_ids(paragraph))
+        n_comments = sum(1 for c in comments if not c.is_deleted and not c.is_hidden)
+        if form["parent"].value():
+            reply_to = next((c for c in comments if str(c.pk) == str(form["parent"].value())),
+                            None)
+        thread_html = render_thread(
+            comments, user=user, base=reverse("consultations:detail", kwargs={
+                "pk": consultation.pk}),
+            can_take_part=can_take_part and consultation.is_accepting_comments,
+            is_moderator=can_moderate_consultation(user, consultation),
+            csrf_token=get_token(request))
+    return render(request, "strategies/paragraph.html", {
+        "document": document, "paragraph": paragraph, "phase": phase,
+        "thread_html": thread_html, "n_comments": n_comments, "form": form,
+        "reply_to": reply_to, "can_take_part": can_take_part,
+        "can_decide": user.has_perm("strategies.decide_amendment", document),
+        "amendments": selectors.amendments_of(paragraph, user),
+        "decide_form": DecideForm(),
+    })
+
+
+@login_required
+def amendment_create(request, pk, paragraph_id):
+    document = _document(request, pk, "strategies.view_draft")
+    paragraph = _paragraph(document, paragraph_id)
+    conflict = None
+    form = AmendmentForm(request.POST or None, initial={
+        "base_revision": paragraph.revision, "text": paragraph.text})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.amendment_propose(paragraph=paragraph, author=request.user,
+                                       **form.cleaned_data)
+        except services.AmendmentConflict as exc:
+            conflict = {"current_text": exc.current_text}
+            # the proposer's text stays; the form now answers to the current revision
+            data = request.POST.copy()
+            data["base_revision"] = str(Paragraph.objects.get(pk=paragraph.pk).revision)
+            form = AmendmentForm(data)
+            form.is_valid()
+            form.add_error(None, exc.messages[0])
+        except (ValidationError, PermissionDenied) as exc:
+            _errors(request, exc, form)
+        else:
+            messages.success(request, _("Your amendment to paragraph %(n)s was proposed.")
+                             % {"n": paragraph.number})
+            return redirect(paragraph.get_absolute_url() + "#amendments")
+    paragraph.refresh_from_db()
+    return render(request, "strategies/amendment_form.html", {
+        "document": document, "paragraph": paragraph, "form": form, "conflict": conflict,
+        "can_take_part": request.user.has_perm("strategies.take_part", document),
+        "max_chars": services.AMENDMENT_MAX_CHARS})
+
+
+def _amendment(document, amendment_id):
+    return get_object_or_404(Amendment.objects.select_related("paragraph__chapter", "author"),
+                             paragraph__chapter__document=document, pk=amendment_id)
+
+
+@login_required
+@require_POST
+def amendment_support(request, pk, amendment_id):
+    document = _document(request, pk, "strategies.view_draft")
+    amendment = _amendment(document, amendment_id)
+    try:
+        services.amendment_support(amendment=amendment, user=request.user)
+    except (ValidationError, PermissionDenied) as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, _("You support the amendment."))
+    return redirect(amendment.get_absolute_url())
+
+
+@login_required
+@require_POST
+def amendment_decide(request, pk, amendment_id):
+    document = _document(request, pk, "strategies.decide_amendment")
+    amendment = _amendment(document, amendment_id)
+    form = DecideForm(request.POST)
+    form.is_valid()
+    reply = form.cleaned_data.get("reply", "")
+    try:
+        if request.POST.get("decision") == "accept":
+            version = services.amendment_accept(amendment=amendment, by=request.user,
+                                                reply=reply)
+            messages.success(request, _("The amendment was accepted; the paragraph now reads "
+                                        "as proposed (version %(v)s).") % {"v": version.number})
+        else:
+            services.amendment_reject(amendment=amendment, by=request.user, reply=reply)
+            messages.success(request, _("The amendment was rejected; the author sees your "
+                                        "reply."))
+    except (ValidationError, PermissionDenied) as exc:
+        _errors(request, exc)
+    return redirect(amendment.get_absolute_url())
+
+
+@login_required
+def phase_open(request, pk):
+    document = _document(request, pk, "strategies.open_phase")
+    form = PhaseForm(request.POST or None, initial={
+        "closes_at": (timezone.localtime() + timezone.timedelta(days=14)).replace(
+            second=0, microsecond=0)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.phase_open(document=document, by=request.user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as exc:
+            _errors(request, exc, form)
+        else:
+            messages.success(request, _("The comment phase is open."))
+            return redirect(document.get_absolute_url())
+    return render(request, "strategies/phase_form.html", {"document": document, "form": form})
+
+
+def _readable_versions(request, document):
+    versions = document.versions.select_related("created_by", "decision")
+    if not request.user.has_perm("strategies.view_draft", document):
+        versions = versions.filter(state=Version.State.ADOPTED)
+    return versions
+
+
+def version_list(request, pk):
+    document = _document(request, pk)
+    versions = list(_readable_versions(request, document).order_by("-number"))
+    return render(request, "strategies/versions.html", {
+        "document": document, "versions": versions,
+        "can_vote": request.user.has_perm("strategies.put_to_vote", document),
+        "vote_form": VoteForm(initial={"deadline": (timezone.localtime()
+                                                    + timezone.timedelta(days=14)).replace(
+            second=0, microsecond=0)}),
+    })
+
+
+def _version(request, document, number):
+    return get_object_or_404(_readable_versions(request, document), number=number)
+
+
+def version_diff(request, pk):
+    document = _document(request, pk)
+    versions = _readable_versions(request, document)
+    try:
+        old_n, new_n = int(request.GET.get("from", "")), int(request.GET.get("to", ""))
+    except ValueError:
+        latest = versions.order_by("-number").values_list("number", flat=True)[:2]
+        if len(latest) < 2:
+            messages.info(request, _("There is only one version so far."))
+            return redirect("strategies:versions", pk=document.pk)
+        return redirect(f"{reverse('strategies:diff', kwargs={'pk': document.pk})}"
+                        f"?from={latest[1]}&to={latest[0]}")
+    old = get_object_or_404(versions, number=old_n)
+    new = get_object_or_404(versions, number=new_n)
+    chapters, n_changed = compare(old.snapshot, new.snapshot)
+    return render(request, "strategies/diff.html", {
+        "document": document, "old": old, "new": new, "chapters": chapters,
+        "n_changed": n_changed,
+        "numbers": list(versions.order_by("-number").values_list("number", flat=True))})
+
+
+def version_detail(request, pk, number):
+    document = _document(request, pk)
+    version = _version(request, document, number)
+    return render(request, "strategies/version.html", {
+        "document": document, "version": version,
+        "can_view_draft": request.user.has_perm("strategies.view_draft", document)})
+
+
+@login_required
+@require_POST
+def version_vote(request, pk, number):
+    document = _document(request, pk, "strategies.put_to_vote")
+    version = _version(request, document, number)
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("strategies:versions", pk=document.pk)
+    try:
+        version = services.version_put_to_vote(version=version, by=request.user,
+                                               **form.cleaned_data)
+    except (ValidationError, PermissionDenied) as exc:
+        _errors(request, exc)
+        return redirect("strategies:versions", pk=document.pk)
+    messages.success(request, _("Version %(n)s is before the Steering Committee; the text is "
+                                "frozen until the vote closes.") % {"n": version.number})
+    return redirect(version.decision.get_absolute_url())
+
+
+def _export_version(request, document):
+    number = request.GET.get("version")
+    versions = _readable_versions(request, document)
+    if number:
+        return get_object_or_404(versions, number=number if number.isdigit() else -1)
+    version = (versions.filter(state=Version.State.ADOPTED).order_by("-number").first()
+               or versions.order_by("-number").first())
+    if version is None:
+        raise Http404
+    return version
+
+
+def version_print(request, pk):
+    document = _document(request, pk, "strategies.export")
+    version = _export_version(request, document)
+    return render(request, "strategies/print.html", {
+        "document": document, "version": version,
+        "amendments": list(selectors.amendment_log(document, until=version.created_at))})
+
+
+def version_export_docx(request, pk):
+    document = _document(request, pk, "strategies.export")
+    version = _export_version(request, document)
+    data = version_docx(document=document, version=version,
+                        amendments=list(selectors.amendment_log(document,
+                                                                until=version.created_at)))
+    name = f"{slugify(document.title) or 'strategy'}-v{version.number}.docx"
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument."
+                                               "wordprocessingml.document")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def co_editors(request, pk):
+    document = _document(request, pk, "strategies.manage_co_editors")
+    User = get_user_model()
+    try:
+        if request.POST.get("remove"):
+            person = get_object_or_404(User, pk=request.POST["remove"])
+            services.co_editor_remove(document=document, user=person, by=request.user)
+            messages.success(request, _("%(name)s is no longer a co-editor.") % {"name": person})
+        else:
+            form = CoEditorForm(request.POST)
+            person = (User.objects.filter(email__iexact=form.data.get("email", "").strip())
+                      .select_related("membership").first() if form.is_valid() else None)
+            if person is None:
+                raise ValidationError(_("No account has that e-mail address."))
+            services.co_editor_add(document=document, user=person, by=request.user)
+            messages.success(request, _("%(name)s is now a co-editor.") % {"name": person})
+    except (ValidationError, PermissionDenied) as exc:
+        _errors(request, exc)
+    return redirect(f"{document.get_absolute_url()}#co-editors")
