@@ -18,6 +18,7 @@ urlpatterns = [
     path("", wagtail_views.serve, {"path": ""}, name="landing"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("i18n/setlang/", views.switch_language, name="set_language"),
+    path("accounts/api-tokens/", include("api.account_urls")),
     path("accounts/", include("allauth.urls")),
     path("partners/", include("partners.urls")),
     path("documents/", include("partners.document_urls")),
@@ -26,6 +27,7 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("library/", include("knowledge.urls")),
     path("matchmaking/", include("matchmaking.urls")),
+    path("api/", include("api.urls")),
     path("cms/", include(wagtailadmin_urls)),
     # /documents/ belongs to partner documents; Wagtail's public documents live here.
     path("cms-documents/", include(wagtaildocs_urls)),
