@@ -34,7 +34,7 @@ def token_list(request):
             status = 400
     response = render(request, "api/tokens.html", {
         "form": form, "created": created, "tokens": list(tokens_of(request.user)),
-        "may_create": request.user.has_perm("api.create_token"),
+        "may_create": services.may_create_token(request.user),
     }, status=status)
     # the page may show a secret: never keep it in a cache
     response["Cache-Control"] = "no-store"

@@ -15,6 +15,15 @@ def api_exception_handler(exc, context):
             return Response({"detail": flat, "errors": detail},
                             status=status.HTTP_400_BAD_REQUEST)
         return Response({"detail": "; ".join(exc.messages)}, status=status.HTTP_400_BAD_REQUEST)
-    if isinstance(exc, exceptions.ValidationError) and not isinstance(exc.detail, dict):
-        exc.detail = {"detail": exc.detail}
-    return exception_handler(exc, context)
+    response = exception_handler(exc, context)
+    if isinstance(exc, exceptions.ValidationError) and response is not None:
+        # one shape for every error: a sentence in "detail", the fields' messages in "errors"
+        errors = exc.detail if isinstance(exc.detail, dict) else {"detail": exc.detail}
+        errors = {field: [str(m) for m in (messages if isinstance(messages, list)
+                                           else [messages])]
+                  for field, messages in errors.items()}
+        response.data = {"detail": "; ".join(f"{field}: {message}"
+                                              for field, messages in errors.items()
+                                              for message in messages),
+                         "errors": errors}
+    return response

@@ -2,7 +2,6 @@
 owning app already has (a consultation's phase), it asks that app's selector."""
 import django_filters
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from consultations.selectors import consultation_list
 from knowledge.models import GoodPracticePage
@@ -14,9 +13,9 @@ from workgroups.models import Deliverable, Event, PilotAction
 
 class PartnerFilter(django_filters.FilterSet):
     country = django_filters.CharFilter(field_name="country__iso_code", lookup_expr="iexact",
-                                        help_text=_("ISO code of the partner's country."))
+                                        help_text=("ISO code of the partner's country."))
     type = django_filters.ChoiceFilter(choices=Partner.Type.choices,
-                                       help_text=_("Kind of organisation."))
+                                       help_text=("Kind of organisation."))
 
     class Meta:
         model = Partner
@@ -25,9 +24,9 @@ class PartnerFilter(django_filters.FilterSet):
 
 class DeliverableFilter(django_filters.FilterSet):
     work_package = django_filters.CharFilter(field_name="work_package__code",
-                                             help_text=_("Code of the work package."))
+                                             help_text=("Code of the work package."))
     status = django_filters.ChoiceFilter(choices=Deliverable.Status.choices,
-                                         help_text=_("Where the deliverable stands."))
+                                         help_text=("Where the deliverable stands."))
 
     class Meta:
         model = Deliverable
@@ -35,11 +34,11 @@ class DeliverableFilter(django_filters.FilterSet):
 
 
 class EventFilter(django_filters.FilterSet):
-    upcoming = django_filters.BooleanFilter(method="filter_upcoming", help_text=_(
+    upcoming = django_filters.BooleanFilter(method="filter_upcoming", help_text=(
         "true: events not yet over; false: past events."))
     working_group = django_filters.CharFilter(field_name="working_groups__code", distinct=True,
-                                              help_text=_("Code of a working group."))
-    kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, help_text=_("Kind of event."))
+                                              help_text=("Code of a working group."))
+    kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, help_text=("Kind of event."))
 
     class Meta:
         model = Event
@@ -52,14 +51,15 @@ class EventFilter(django_filters.FilterSet):
 
 class PracticeFilter(django_filters.FilterSet):
     country = django_filters.CharFilter(field_name="country__iso_code", lookup_expr="iexact",
-                                        help_text=_("ISO code of the practice's country."))
+                                        help_text=("ISO code of the practice's country."))
     working_group = django_filters.CharFilter(field_name="working_groups__code", distinct=True,
-                                              help_text=_("Code of a working group."))
-    theme = django_filters.CharFilter(field_name="themes__slug", distinct=True, help_text=_("Slug of a theme."))
+                                              help_text=("Code of a working group."))
+    theme = django_filters.CharFilter(field_name="themes__slug", distinct=True,
+                                      help_text="Slug of a theme.")
     stage = django_filters.NumberFilter(field_name="stage__number",
-                                        help_text=_("Operational stage, 1 or 2."))
+                                        help_text=("Operational stage, 1 or 2."))
     language = django_filters.CharFilter(field_name="locale__language_code",
-                                         help_text=_("Language code, e.g. en or bg."))
+                                         help_text=("Language code, e.g. en or bg."))
 
     class Meta:
         model = GoodPracticePage
@@ -68,11 +68,11 @@ class PracticeFilter(django_filters.FilterSet):
 
 class ConsultationFilter(django_filters.FilterSet):
     phase = django_filters.ChoiceFilter(
-        method="filter_phase", choices=[("open", _("open")), ("closed", _("closed")),
-                                        ("draft", _("draft"))],
-        help_text=_("open, closed (including past their deadline) or draft."))
+        method="filter_phase", choices=[("open", ("open")), ("closed", ("closed")),
+                                        ("draft", ("draft"))],
+        help_text=("open, closed (including past their deadline) or draft."))
     working_group = django_filters.CharFilter(field_name="working_group__code",
-                                              help_text=_("Code of the working group."))
+                                              help_text=("Code of the working group."))
 
     def filter_phase(self, queryset, name, value):
         return queryset.filter(id__in=consultation_list(self.request.user, phase=value)
@@ -81,13 +81,13 @@ class ConsultationFilter(django_filters.FilterSet):
 
 class OpportunityFilter(django_filters.FilterSet):
     direction = django_filters.ChoiceFilter(choices=Opportunity.Direction.choices,
-                                            help_text=_("offer or request."))
+                                            help_text=("offer or request."))
     kind = django_filters.ChoiceFilter(choices=Opportunity.Kind.choices,
-                                       help_text=_("Kind of cooperation."))
+                                       help_text=("Kind of cooperation."))
     country = django_filters.CharFilter(field_name="country__iso_code", lookup_expr="iexact",
-                                        help_text=_("ISO code of the owner's country."))
+                                        help_text=("ISO code of the owner's country."))
     sector = django_filters.CharFilter(field_name="sectors__code", distinct=True,
-                                       help_text=_("NACE code of a sector."))
+                                       help_text=("NACE code of a sector."))
 
     class Meta:
         model = Opportunity
@@ -96,11 +96,11 @@ class OpportunityFilter(django_filters.FilterSet):
 
 class PilotActionFilter(django_filters.FilterSet):
     working_group = django_filters.CharFilter(field_name="working_group__code",
-                                              help_text=_("Code of the working group."))
+                                              help_text=("Code of the working group."))
     status = django_filters.ChoiceFilter(choices=PilotAction.Status.choices,
-                                         help_text=_("Lifecycle status."))
+                                         help_text=("Lifecycle status."))
     stage = django_filters.NumberFilter(field_name="stage__number",
-                                        help_text=_("Operational stage, 1 or 2."))
+                                        help_text=("Operational stage, 1 or 2."))
 
     class Meta:
         model = PilotAction
@@ -109,7 +109,7 @@ class PilotActionFilter(django_filters.FilterSet):
 
 class NotificationFilter(django_filters.FilterSet):
     unread = django_filters.BooleanFilter(field_name="read_at", lookup_expr="isnull",
-                                          help_text=_("true: only unread notifications."))
+                                          help_text=("true: only unread notifications."))
 
     class Meta:
         model = Notification

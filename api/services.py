@@ -3,6 +3,7 @@ and note the last use."""
 from dataclasses import dataclass
 from datetime import timedelta
 
+import rules
 from allauth.account.authentication import get_authentication_records
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -29,9 +30,14 @@ def session_passed_mfa(request) -> bool:
                for record in get_authentication_records(request, request.user))
 
 
+def may_create_token(user) -> bool:
+    """``api.create_token`` as a permission and as a rule (see api/rules.py: superusers)."""
+    return user.has_perm("api.create_token") and rules.test_rule("api.create_token", user)
+
+
 @transaction.atomic
 def token_create(*, user, name: str, session_passed_mfa: bool) -> CreatedToken:
-    if not user.has_perm("api.create_token"):
+    if not may_create_token(user):
         raise PermissionDenied(_("Your role requires two-factor authentication: set up an "
                                  "authenticator app before creating an API token."))
     if user.must_use_mfa and not session_passed_mfa:

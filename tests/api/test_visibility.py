@@ -41,9 +41,9 @@ def user_of(people, persona):
 
 
 def listed_ids(client, url):
-    ids, page = [], url
+    ids, page = [], url + ("&" if "?" in url else "?") + "page_size=200"
     while page:
-        response = client.get(page, {"page_size": 200} if page == url else None)
+        response = client.get(page)
         assert response.status_code == 200, response.content
         ids += [row["id"] for row in response.json()["results"]]
         page = response.json()["next"]

@@ -51,9 +51,11 @@ def test_a_participant_comments_on_an_open_consultation_and_replies(world, peopl
     consultation = world.consultations["public"][0]
     client = api_as(people.approved_stakeholder)
     response = client.post(f"/api/v1/consultations/{consultation.pk}/comments/",
-                           {"body": "We **support** this."}, format="json")
+                           {"body": "We <b>support</b> this.<script>alert(1)</script>"},
+                           format="json")
     assert response.status_code == 201, response.content
-    assert "<strong>support</strong>" in response.json()["body_html"]
+    assert "support" in response.json()["body_html"]
+    assert "script" not in response.json()["body_html"]
     parent = response.json()["id"]
     reply = client.post(f"/api/v1/consultations/{consultation.pk}/comments/",
                         {"body": "And more.", "parent": parent}, format="json")
@@ -73,7 +75,8 @@ def test_commenting_where_the_page_would_not_let_you_is_refused(world, people, a
     closed.save()
     response = marche.post(f"/api/v1/consultations/{closed.pk}/comments/", {"body": "Late"},
                            format="json")
-    assert response.status_code == 403
+    assert response.status_code == 400
+    assert response.json()["detail"] == "This consultation is not open for comments."
     assert not Comment.objects.filter(consultation=closed).exists()
     anonymous = api_as(None).post(f"/api/v1/consultations/{closed.pk}/comments/",
                                   {"body": "Hi"}, format="json")
