@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 # the token with its user (1), the rows (1) and one per prefetched relation
 PINNED = {
     "countries": 2, "partners": 2, "working-groups": 2, "work-packages": 2,
-    "deliverables": 2, "events": 5, "practices": 6, "consultations": 2,
-    "opportunities": 4, "profiles": 4, "pilot-actions": 2, "notifications": 2,
+    "deliverables": 2, "events": 5, "practices": 5, "consultations": 2,
+    "opportunities": 4, "profiles": 3, "pilot-actions": 2, "notifications": 2,
     "documents": 4,
 }
 
