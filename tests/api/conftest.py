@@ -78,7 +78,9 @@ def add_world(people, *, copies=1):
         made.partner_practices.append(_practice(
             library, partner=people.veneto, title="Internal",
             visibility=GoodPracticePage.Visibility.PARTNERS))
-        Deliverable.objects.create(work_package=wp, code=f"D{wp.pk}.{i}", title="Report",
+        k = next(_n)  # deliverable codes are unique and shaped D<n>.<n> (the model's validator)
+        Deliverable.objects.create(work_package=wp, code=f"D{k // 100 % 100}.{k % 100}",
+                                   title="Report",
                                    partner=people.marche, due_date=datetime.date(2014, 1, 1))
         event = Event.objects.create(title=f"Meeting {i}", kind="meeting",
                                      starts_at=now + datetime.timedelta(days=3),
@@ -121,9 +123,10 @@ def add_world(people, *, copies=1):
                                                target_label=f"Consultation {i}",
                                                target_url="/consultations/",
                                                visibility=Activity.Visibility.PARTNERS)
-            made.notifications.setdefault(who, []).append(Notification.objects.create(
-                recipient=user, activity=activity, category="consultations",
-                created_at=now))
+            # outside a test transaction the activity's fan-out may have made it already
+            made.notifications.setdefault(who, []).append(Notification.objects.get_or_create(
+                recipient=user, activity=activity,
+                defaults={"category": "consultations", "created_at": now})[0])
     for partner, owner in ((people.marche, people.marche_member),
                            (people.veneto, people.veneto_member)):
         Profile.objects.get_or_create(partner=partner, defaults={

@@ -16,7 +16,7 @@ from tests.factories import stakeholder
 pytestmark = [pytest.mark.django_db(transaction=True)]
 
 SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
-MAX_EXAMPLES = os.environ.get("API_FUZZ_MAX_EXAMPLES", "6")
+MAX_EXAMPLES = os.environ.get("API_FUZZ_MAX_EXAMPLES", "4")
 REPORTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "schemathesis"
 
 
