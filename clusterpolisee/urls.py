@@ -22,6 +22,7 @@ urlpatterns = [
     path("i18n/setlang/", views.switch_language, name="set_language"),
     path("search/", portal_search.search_page, name="search"),
     path("preview/", portal_preview.markdown_preview, name="markdown_preview"),
+    path("accounts/api-tokens/", include("api.account_urls")),
     path("accounts/", include("allauth.urls")),
     path("partners/", include("partners.urls")),
     path("documents/", include("partners.document_urls")),
@@ -32,6 +33,7 @@ urlpatterns = [
     path("matchmaking/", include("matchmaking.urls")),
     path("assessments/", include("assessments.urls")),
     path("strategies/", include("strategies.urls")),
+    path("api/", include("api.urls")),
     path("cms/", include(wagtailadmin_urls)),
     # /documents/ belongs to partner documents; Wagtail's public documents live here.
     path("cms-documents/", include(wagtaildocs_urls)),

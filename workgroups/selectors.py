@@ -308,3 +308,33 @@ def events_visible_to(user) -> QuerySet:
     from .models import Event
 
     return Event.objects.all() if user.is_authenticated else Event.objects.none()
+
+
+def work_packages_visible_to(user) -> QuerySet[WorkPackage]:
+    """Work package pages are governance: every partner's staff and platform admins."""
+    from .permissions import can_view_governance
+
+    if not can_view_governance(user):
+        return WorkPackage.objects.none()
+    return WorkPackage.objects.select_related("lead_partner").order_by("code")
+
+
+def deliverables_visible_to(user) -> QuerySet:
+    """Deliverables are listed on the work package pages: the same readers."""
+    from .models import Deliverable
+    from .permissions import can_view_governance
+
+    if not can_view_governance(user):
+        return Deliverable.objects.none()
+    return Deliverable.objects.select_related("work_package", "partner")
+
+
+def public_working_groups() -> QuerySet[WorkingGroup]:
+    """Codes, titles and leaders of the WGs as the public partner pages and the library's
+    facets show them (the WG spaces themselves are for partner staff)."""
+    return WorkingGroup.objects.select_related("lead_partner").order_by("code")
+
+
+def public_work_packages() -> QuerySet[WorkPackage]:
+    """Codes, titles and leaders of the WPs as the public partner pages show them."""
+    return WorkPackage.objects.select_related("lead_partner").order_by("code")

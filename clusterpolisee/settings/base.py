@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "assessments",  # above partners, workgroups, knowledge and matchmaking
     "strategies",  # above partners, workgroups and consultations; reuses their votes and comments
     "notifications",  # reads the activity the feature apps record, so it comes after them
+    "api",  # the REST API over the apps' selectors and services
     # django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -63,6 +64,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "django_celery_beat",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -260,3 +264,39 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
 }
+
+# --- REST API (api/): see docs/api.md -----------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",  # the browser, with CSRF
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.ApiCursorPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttles.TokenRateThrottle",
+                                 "api.throttles.IpRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": env("API_RATE_PER_TOKEN", default="1000/hour"),
+                               "ip": env("API_RATE_PER_IP", default="2000/hour")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.exceptions.api_exception_handler",
+    # JSON only: /api/docs/ is the browsable documentation
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "ClusterPoliSEE API",
+    "DESCRIPTION": "Read the partnership's public and shared data, and write where a partner "
+                   "system would. Every answer is scoped by the same rules as the pages: "
+                   "what you may not see answers 404. See docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",  # Swagger UI from our own static files, no CDN
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["api.schema.only_the_platform_api"],
+}
+# seconds between the first change of public data and the open-data rebuild
+OPEN_DATA_DEBOUNCE_SECONDS = env.int("OPEN_DATA_DEBOUNCE_SECONDS", default=120)

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiConfig(AppConfig):
+    name = "api"
+    verbose_name = _("API")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import schema, signals  # noqa: F401  (OpenAPI extensions, open-data triggers)
