@@ -1,6 +1,8 @@
 """A partner's profile page: practices, pilot actions, matchmaking profile and contacts,
 each only as far as the reader may see them."""
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from knowledge.models import GoodPracticePage
@@ -89,7 +91,10 @@ def test_partner_profile_query_count_does_not_grow_with_practices_and_pilots(
                 indicators=[])
 
     add(2)
-    with django_assert_num_queries(19) as first:
+    # The absolute number depends on what earlier requests left in the caches (content
+    # types, the Wagtail site root); what is pinned is that it does not grow with data.
+    profile_page(client)
+    with CaptureQueriesContext(connection) as first:
         profile_page(client)
     add(8)
     with django_assert_num_queries(len(first.captured_queries)):
