@@ -107,7 +107,7 @@ def test_dashboard_query_count_is_the_same_for_25_and_250_partners(
     # closing consultations, deliverables, meetings, interests, returned submissions,
     # join requests, stakeholder approvals, flagged comments; see tests/portal), and (partner staff
     # only) the learning pairs of the assessments section
-    expected = {"marche_admin": 28, "wg3_coordinator": 29, "stakeholder": 16}[persona]
+    expected = {"marche_admin": 27, "wg3_coordinator": 28, "stakeholder": 18}[persona]
     with django_assert_num_queries(expected):
         assert client.get(DASHBOARD).status_code == 200
     _grow(people, partners=225, activities=40)
