@@ -40,9 +40,13 @@ os.environ["REDIS_URL"] = _choose("REDIS_URL", DEFAULT_REDIS_URL, 6379, "")
 # Two test runs on one machine (two checkouts, or two terminals) must not share a test
 # database or cache keys: each run gets an id from its process, which subprocesses (the
 # real Celery worker tests) inherit through the environment.
+# Under pytest-xdist each worker (gw0, gw1, ...) also gets its own cache prefix: the
+# controller imports these settings before it starts the workers, so the prefix is set
+# here, not inherited (a shared prefix let one worker's cache clearing empty another's).
 os.environ.setdefault("CPS_TEST_RUN", str(os.getpid()))
-_run = os.environ["CPS_TEST_RUN"] + "-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
-os.environ.setdefault("CACHE_KEY_PREFIX", f"cps-test-{_run}")
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+_run = os.environ["CPS_TEST_RUN"] + "-" + _worker
+os.environ["CACHE_KEY_PREFIX"] = f"cps-test-{_run}"
 
 from .base import *  # noqa: E402, F403
 
@@ -66,8 +70,9 @@ NOTIFICATIONS_DIGEST_PAUSE = env.float("NOTIFICATIONS_DIGEST_PAUSE", default=0)
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
-PRIVATE_MEDIA_ROOT = BASE_DIR / "test-artifacts" / "private-media"  # noqa: F405
+# one file store per xdist worker, so one worker's clean-up never removes another's files
+MEDIA_ROOT = BASE_DIR / "test-artifacts" / _worker / "media"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / "test-artifacts" / _worker / "private-media"  # noqa: F405
 STORAGES["private"]["OPTIONS"]["location"] = str(PRIVATE_MEDIA_ROOT)  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # serve static files from the app directories, as runserver does, for the browser tests
