@@ -10,7 +10,8 @@ from clusterpolisee.core.html import render_markdown, visible_text
 sanitise = render_markdown
 
 
-_LINE_BREAKS = re.compile(r"(?i)<br\s*/?>|</li>")
+# a <br> is followed by the newline the renderer keeps after it: one line break, not two
+_LINE_BREAKS = re.compile(r"(?i)(?:<br\s*/?>|</li>)\n?")
 _PARAGRAPH_ENDS = re.compile(r"(?i)</(?:p|blockquote|h[1-6]|div|pre|ul|ol)>")
 
 

@@ -83,8 +83,10 @@ def practices_matching(practices: QuerySet, query: str, *, by_relevance=True) ->
             return matched.order_by(SearchRank(F("search_vector"), search).desc(), *newest)
         return matched.order_by(*newest)
     # SQLite's FTS5 refuses punctuation it reads as syntax: hand it the words only.
+    # Wagtail's search cannot read the visibility filters (Exists, negated Q), so it
+    # searches every practice and the visible ones are kept in SQL below.
     words = " ".join(re.findall(r"\w+", query))
-    ids = [page.pk for page in practices.order_by(*newest).search(
+    ids = [page.pk for page in practices.model.objects.order_by(*newest).search(
         words, order_by_relevance=by_relevance)] if words else []
     if not ids:
         return practices.none()

@@ -63,7 +63,8 @@ class WorkingGroupFactory(factory.django.DjangoModelFactory):
         model = WorkingGroup
         django_get_or_create = ("code",)
 
-    code = factory.Sequence(lambda n: f"WG{n + 1}")
+    # two digits at most, as the model and the API schema allow
+    code = factory.Sequence(lambda n: f"WG{n + 1}" if n < 99 else f"WG{n % 90 + 10}")
     title = factory.LazyAttribute(lambda o: f"Theme of {o.code}")
 
 
@@ -72,7 +73,8 @@ class WorkPackageFactory(factory.django.DjangoModelFactory):
         model = WorkPackage
         django_get_or_create = ("code",)
 
-    code = factory.Sequence(lambda n: f"WP{n}")
+    # WP10..WP99: the model (and the API schema) allow two digits; the demo uses WP1-WP7
+    code = factory.Sequence(lambda n: f"WP{n % 90 + 10}")
     title = factory.LazyAttribute(lambda o: f"Work package {o.code}")
 
 

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 PINNED = {
     "countries": 2, "partners": 2, "working-groups": 2, "work-packages": 2,
     "deliverables": 2, "events": 5, "practices": 5, "consultations": 2,
-    "opportunities": 4, "profiles": 3, "pilot-actions": 2, "notifications": 2,
+    "opportunities": 4, "profiles": 3, "pilot-actions": 2, "notifications": 3,
     "documents": 4,
 }
 

@@ -70,8 +70,8 @@ def test_stakeholder_comment_is_flagged_hidden_and_the_summary_reaches_them(page
 
     # the stakeholder comments; the script in the comment never runs
     switch_user(page, STAKEHOLDER, SECRET)
-    joinable = page.get_by_role("region", name="Open consultations you can join")
-    joinable.get_by_role("link", name=consultation.title).click()
+    page.get_by_role("link", name="Consultations", exact=True).click()
+    page.get_by_role("link", name=consultation.title).first.click()
     page.get_by_role("textbox", name="Your comment").fill(SCRIPTED)
     page.get_by_role("button", name="Post comment").click()
     comment = page.locator("article.comment").first

@@ -16,7 +16,7 @@ def test_visitor_sees_an_accessible_landing_page_and_directory(page, people):
     assert_accessible(page)
     page.get_by_role("link", name="Partners", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Partner directory")
-    page.get_by_label("Country").select_option("BG")
+    page.get_by_role("combobox", name="Country").select_option("BG")
     page.get_by_role("button", name="Filter").click()
     expect(page.locator(".partner-card")).to_have_count(1)
     expect(page.locator(".partner-card")).to_contain_text("Executive Agency")

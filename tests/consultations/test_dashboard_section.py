@@ -1,4 +1,4 @@
-"""The dashboard's "Open consultations you can join" section."""
+"""Consultations the user may join, closing soon, in the dashboard's "Needs you"."""
 from datetime import timedelta
 
 import pytest
@@ -22,7 +22,7 @@ def test_dashboard_lists_open_consultations_the_user_may_join(client, cast, make
                         by=cast.wg3_coordinator, reason="Spam")
     client.force_login(cast.approved_stakeholder)
     page = client.get(reverse("dashboard")).content.decode()
-    assert "Open consultations you can join" in page
+    assert "Needs you" in page and "Consultation closing" in page
     assert "Open to stakeholders" in page
     for title in ["WG3 partners only", "Still a draft", "Deadline passed", "Blocked there"]:
         assert title not in page

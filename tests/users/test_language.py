@@ -6,7 +6,7 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
-def test_language_switch_to_bulgarian_shows_bulgarian_ui(client, db):
+def test_language_switch_to_bulgarian_shows_bulgarian_ui(client, people):
     response = client.post(reverse("set_language"), {"language": "bg", "next": "/"})
     assert response.status_code == 302
     page = client.get("/")
