@@ -80,11 +80,28 @@ MIDDLEWARE = [
     "clusterpolisee.users.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "clusterpolisee.core.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "clusterpolisee.users.middleware.AdminAccessMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# --- Content-Security-Policy (django-csp): this origin only, no inline code on the
+# product's pages; the back offices (Wagtail, Django admin) also need inline code.
+_CSP_COMMON = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
+    **_CSP_COMMON, "script-src": ["'self'"], "style-src": ["'self'"]}}
+CONTENT_SECURITY_POLICY_BACK_OFFICE = {"DIRECTIVES": {
+    **_CSP_COMMON, "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"], "img-src": ["'self'", "data:", "blob:"]}}
 
 ROOT_URLCONF = "clusterpolisee.urls"
 WSGI_APPLICATION = "clusterpolisee.wsgi.application"
@@ -160,6 +177,11 @@ ACCOUNT_SIGNUP_FORM_CLASS = "clusterpolisee.users.forms.StakeholderSignupForm"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "30/15m/ip,10/15m/key",
 }
+# Behind N reverse proxies (docs/deploy.md), the client's address is the N-th from the
+# right in X-Forwarded-For: the per-IP login limit then counts each client, not the proxy
+# (with 0, every request would seem to come from the proxy and one bad client could lock
+# everybody out). 0 means no proxy: REMOTE_ADDR is the client.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "ClusterPoliSEE"
 # Wagtail's own login is replaced by allauth so that MFA and rate limits apply there too.
@@ -175,6 +197,7 @@ CSRF_COOKIE_HTTPONLY = False
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("bg", _("Bulgarian"))]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Sofia"
 USE_I18N = True

@@ -34,8 +34,8 @@ class UserLanguageMiddleware:
             response = self.get_response(request)
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME, user.language,
-                max_age=settings.LANGUAGE_COOKIE_AGE, samesite="Lax",
-                secure=settings.SESSION_COOKIE_SECURE,
+                max_age=settings.LANGUAGE_COOKIE_AGE, samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                secure=settings.LANGUAGE_COOKIE_SECURE or settings.SESSION_COOKIE_SECURE,
             )
             return response
         return self.get_response(request)
