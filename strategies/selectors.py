@@ -147,3 +147,17 @@ def amendment_log(document, *, until=None) -> QuerySet[Amendment]:
 
 def paragraph_comment_ids(paragraph) -> QuerySet:
     return ParagraphComment.objects.filter(paragraph=paragraph).values("comment_id")
+
+
+def adopted_versions_by_deliverable(user, deliverable_ids) -> dict[int, Version]:
+    """For each deliverable, the latest adopted version of a strategy document that is
+    that deliverable and that ``user`` may read (one query; the work package's page links
+    each deliverable to it)."""
+    versions = (Version.objects.filter(
+        state=Version.State.ADOPTED, document__in=strategies_visible_to(user).values("pk"),
+        document__deliverable_id__in=list(deliverable_ids))
+        .select_related("document").order_by("document__deliverable_id", "-number"))
+    found: dict[int, Version] = {}
+    for version in versions:
+        found.setdefault(version.document.deliverable_id, version)
+    return found

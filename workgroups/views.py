@@ -420,12 +420,17 @@ def wp_detail(request, code):
         right = position(package.end_date or end)
         packages.append({"wp": package, "left": left, "width": max(right - left, 1)})
     today = timezone.localdate()
+    from strategies.selectors import adopted_versions_by_deliverable
+
+    deliverables = list(wp.deliverables.all())
+    adopted = adopted_versions_by_deliverable(request.user, [d.pk for d in deliverables])
     return render(request, "workgroups/wp.html", {
         "wp": wp, "packages": packages, "start": start, "end": end, "today": today,
         "deliverables": [{"d": d, "left": position(d.due_date),
                           "overdue": d.due_date < today and d.status not in d.DONE,
-                          "document_visible": d.document_id in visible_docs}
-                         for d in wp.deliverables.all()],
+                          "document_visible": d.document_id in visible_docs,
+                          "adopted": adopted.get(d.pk)}
+                         for d in deliverables],
     })
 
 

@@ -121,3 +121,18 @@ def test_the_print_export_is_the_adopted_version_with_print_css(cast, make_docum
     assert "print.css" in html and "First idea." in html
     assert "Draft after adoption." not in html
     assert Version.objects.get(document=document, number=1).state == "adopted"
+
+
+def test_the_deliverable_links_to_its_adopted_version_for_partners_only(
+        cast, make_document, voters, client):
+    document = make_document()
+    version = _to_vote(cast, document)
+    wp_page = reverse("workgroups:wp", args=["WP6"])
+    client.force_login(cast.veneto_member)
+    assert version.get_absolute_url() not in client.get(wp_page).content.decode()
+    for voter in voters:
+        governance.vote_cast(decision=version.decision, user=voter, choice="yes")
+    page = client.get(wp_page).content.decode()
+    assert version.get_absolute_url() in page and "Adopted strategy, version 1" in page
+    client.force_login(cast.approved_stakeholder)
+    assert version.get_absolute_url() not in client.get(wp_page).content.decode()
