@@ -8,16 +8,30 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-deps check lint messages totp vendor clean
+.PHONY: run test test-deps check lint lock messages totp vendor clean backup restore
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(PY)
+# Exactly the versions and hashes of the lock files (`make lock` writes them from
+# pyproject.toml); the project itself without resolving anything again.
+$(STAMP): requirements-dev.txt requirements.txt | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# Re-resolve the lock files after changing pyproject.toml, or to take newer releases
+# (UPGRADE="--upgrade-package django" for one, UPGRADE=--upgrade for all). The dev file is
+# constrained by the runtime one, so tests run the versions production installs.
+UV := $(VENV)/bin/uv
+LOCK := $(UV) pip compile pyproject.toml --quiet --universal --python-version 3.11 \
+	--generate-hashes --custom-compile-command "make lock" $(UPGRADE)
+lock: | $(PY)
+	@test -x $(UV) || $(PY) -m pip install --quiet uv
+	$(LOCK) -o requirements.txt
+	$(LOCK) --extra dev --constraint requirements.txt -o requirements-dev.txt
 
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
