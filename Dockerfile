@@ -1,6 +1,7 @@
 # Image for the production-like stack in docker-compose.yml (web, worker, beat).
 FROM python:3.11-slim-bookworm
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    DJANGO_SETTINGS_MODULE=clusterpolisee.settings.production
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends gettext postgresql-client \
  && rm -rf /var/lib/apt/lists/*
