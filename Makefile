@@ -62,6 +62,15 @@ test: $(STAMP) test-deps check
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
+# Database (pg_dump -Fc) and both file storages, disk or bucket: docs/deploy.md, "Backups".
+BACKUP_DIR ?= backups/$(shell date +%Y%m%d-%H%M%S)
+backup: $(STAMP)
+	$(PY) manage.py backup $(BACKUP_DIR)
+
+restore: $(STAMP)
+	@test -n "$(FROM)" || { echo "usage: make restore FROM=backups/<date>"; exit 1; }
+	$(PY) manage.py restore $(FROM)
+
 # Re-extract and compile the translation catalogues (commit both .po and .mo).
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l bg --no-obsolete -i ".venv/*" -i "tests/*" -i "node_modules/*" -i "staticfiles/*" -i "test-artifacts/*" -i "build/*"
