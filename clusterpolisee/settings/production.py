@@ -16,7 +16,11 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set DJANGO_ALLOWED_HOSTS (comma-separated host names).")
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
+# Behind a proxy that sets X-Forwarded-Proto (and strips it from clients): docs/deploy.md.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies append to X-Forwarded-For: allauth takes the client address for its
+# login rate limits from there (0: the socket's address, for an instance without a proxy).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 # the probes of the container runtime and the proxy speak plain HTTP to the instance
 SECURE_REDIRECT_EXEMPT = [r"^healthz/"]
