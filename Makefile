@@ -10,16 +10,30 @@ STAMP := $(VENV)/.installed
 TEST_WORKERS ?= 2
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-deps check lint messages totp vendor clean
+.PHONY: run test test-deps check lint lock messages totp vendor clean backup restore
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(PY)
+# Exactly the versions and hashes of the lock files (`make lock` writes them from
+# pyproject.toml); the project itself without resolving anything again.
+$(STAMP): requirements-dev.txt requirements.txt | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# Re-resolve the lock files after changing pyproject.toml, or to take newer releases
+# (UPGRADE="--upgrade-package django" for one, UPGRADE=--upgrade for all). The dev file is
+# constrained by the runtime one, so tests run the versions production installs.
+UV := $(VENV)/bin/uv
+LOCK := $(UV) pip compile pyproject.toml --quiet --universal --python-version 3.11 \
+	--generate-hashes --custom-compile-command "make lock" $(UPGRADE)
+lock: | $(PY)
+	@test -x $(UV) || $(PY) -m pip install --quiet uv
+	$(LOCK) -o requirements.txt
+	$(LOCK) --extra dev --constraint requirements.txt -o requirements-dev.txt
 
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
@@ -49,6 +63,15 @@ test: $(STAMP) test-deps check
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+
+# Database (pg_dump -Fc) and both file storages, disk or bucket: docs/deploy.md, "Backups".
+BACKUP_DIR ?= backups/$(shell date +%Y%m%d-%H%M%S)
+backup: $(STAMP)
+	$(PY) manage.py backup $(BACKUP_DIR)
+
+restore: $(STAMP)
+	@test -n "$(FROM)" || { echo "usage: make restore FROM=backups/<date>"; exit 1; }
+	$(PY) manage.py restore $(FROM)
 
 # Re-extract and compile the translation catalogues (commit both .po and .mo).
 messages: $(STAMP)

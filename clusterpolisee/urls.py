@@ -1,7 +1,12 @@
 """URL map. Wagtail serves the public site (its home page is "/") as the last pattern."""
+import datetime
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from health_check.checks import Cache, Database, Storage
+from health_check.contrib.celery import Ping
+from health_check.views import HealthCheckView
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,6 +14,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .core.health import CeleryBroker
 from .portal import preview as portal_preview
 from .portal import search as portal_search
 
@@ -16,6 +22,14 @@ admin.site.site_header = "ClusterPoliSEE"
 admin.site.site_title = "ClusterPoliSEE"
 
 urlpatterns = [
+    # Probes (docs/deploy.md): no login, no HTTPS redirect (SECURE_REDIRECT_EXEMPT).
+    path("healthz/", HealthCheckView.as_view(checks=[
+        Database, Cache, (Storage, {"alias": "default"}), (Storage, {"alias": "private"}),
+        CeleryBroker,
+    ]), name="healthz"),
+    path("healthz/worker/", HealthCheckView.as_view(checks=[
+        (Ping, {"timeout": datetime.timedelta(seconds=3)}),
+    ]), name="healthz_worker"),
     # The landing page is Wagtail's HomePage; the name stays for templates and settings.
     path("", wagtail_views.serve, {"path": ""}, name="landing"),
     path("dashboard/", views.dashboard, name="dashboard"),

@@ -67,9 +67,11 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "health_check",  # /healthz/ (its templates)
 ]
 
 MIDDLEWARE = [
+    "clusterpolisee.core.request_id.RequestIdMiddleware",  # first: every log line has the id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -225,6 +227,34 @@ STORAGES = {
                 "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": "/no-public-url/"}},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Object storage: STORAGE_BACKEND=s3 keeps every file in one S3-compatible bucket (AWS S3,
+# MinIO, moto), so several web instances and redeploys share them: public media under
+# media/, private files under private/. Private objects never get a URL; the
+# permission-checking views stream them (docs/deploy.md, "Object storage").
+STORAGE_BACKEND = env("STORAGE_BACKEND", default="filesystem")
+if STORAGE_BACKEND == "s3":
+    AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)  # MinIO, moto
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default=None)
+    AWS_ACCESS_KEY_ID = env("AWS_ACCESS_KEY_ID", default=None)  # else boto3's own lookup
+    AWS_SECRET_ACCESS_KEY = env("AWS_SECRET_ACCESS_KEY", default=None)
+    AWS_DEFAULT_ACL = None  # the bucket's policy decides; objects are not public by default
+    AWS_S3_FILE_OVERWRITE = False  # a second upload of a name gets a new name, as on disk
+    AWS_S3_SIGNATURE_VERSION = "s3v4"
+    # Public media (images, logos) by signed URLs from a private bucket unless a public
+    # domain (a CDN, or a bucket policy making media/ readable) is given.
+    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default=None)
+    AWS_QUERYSTRING_AUTH = env.bool("AWS_QUERYSTRING_AUTH", default=not AWS_S3_CUSTOM_DOMAIN)
+    AWS_QUERYSTRING_EXPIRE = env.int("AWS_QUERYSTRING_EXPIRE", default=6 * 60 * 60)
+    STORAGES["default"] = {"BACKEND": "clusterpolisee.core.storage.S3MediaStorage",
+                           "OPTIONS": {"location": "media"}}
+    STORAGES["private"] = {"BACKEND": "clusterpolisee.core.storage.S3PrivateStorage",
+                           "OPTIONS": {"location": "private", "querystring_auth": True,
+                                       "custom_domain": None}}
+elif STORAGE_BACKEND != "filesystem":
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("STORAGE_BACKEND is 'filesystem' (the default) or 's3'.")
 # Partner logos: small images only.
 LOGO_MAX_BYTES = env.int("LOGO_MAX_BYTES", default=2 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -261,6 +291,8 @@ GUARDIAN_MONKEY_PATCH_USER = False
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+# two stacks on one Redis (staging beside production, CI's smoke) keep their own queue
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
@@ -284,7 +316,8 @@ PROJECT_END = "2014-10-30"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "clusterpolisee.core.request_id.RequestIdFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
 }
 
