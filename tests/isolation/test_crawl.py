@@ -16,6 +16,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Q
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -279,4 +280,17 @@ def test_no_planted_marker_reaches_anyone_outside_its_audience_in_any_channel(wo
     # the crawl is worth something only if the insiders did read what was planted
     readable = {m for m, audience in planted.audience.items() if audience}
     assert readable <= reached, sorted(readable - reached)
-    assert time.monotonic() - started < 120
+
+
+def test_the_crawl_catches_a_feed_selector_that_forgets_the_target_check(world, monkeypatch):
+    """The crawl is a real detector: with the activity selector reduced to its scope (the
+    target's current visibility forgotten, as before issue 13), it reports leaks."""
+    from clusterpolisee.core import selectors
+
+    cast, planted, _early_mail = world
+    monkeypatch.setattr(selectors, "_target_q", lambda user, prefix: Q())
+    found = []
+    for persona in ("pending", "editor", "veneto_member"):
+        found += leaks(persona, crawl(cast[persona], planted), planted)
+    assert found, "the broken selector went unnoticed"
+    print(f"{len(found)} leaks found with the broken selector, e.g. {found[0]}")
