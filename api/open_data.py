@@ -15,6 +15,7 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from clusterpolisee.core.csv_export import csv_text
 from consultations.selectors import consultation_list, results_of
 from knowledge.models import Transfer
 from knowledge.selectors import practices_visible_to
@@ -25,8 +26,6 @@ from workgroups.selectors import (
     public_work_packages,
     public_working_groups,
 )
-
-from .csv_safe import csv_text
 
 STORAGE_NAME = "open-data/open-data.zip"
 

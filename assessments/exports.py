@@ -1,21 +1,13 @@
 """CSV and JSON of a round's validated scores, one row per partner and criterion.
 
-The CSV writer neutralises cells that a spreadsheet would run as a formula. It is a small
-local helper; another change brings a shared CSV writer, and this one should then use it.
+The CSV goes through the platform's one CSV writer (``core.csv_export``), which
+neutralises cells that a spreadsheet would run as a formula.
 """
-import csv
+from clusterpolisee.core.csv_export import SafeWriter
 
 from .models import Answer, Assessment
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ["partner", "country", "dimension", "criterion", "self_score", "final_score"]
-
-
-def safe_cell(value):
-    """A text cell that starts like a formula gets a leading apostrophe (OWASP advice)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def validated_rows(round_) -> list[dict]:
@@ -30,7 +22,6 @@ def validated_rows(round_) -> list[dict]:
 
 
 def write_scores_csv(stream, rows):
-    writer = csv.writer(stream)
+    writer = SafeWriter(stream)
     writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow([safe_cell(row[column]) for column in COLUMNS])
+    writer.writerows([row[column] for column in COLUMNS] for row in rows)

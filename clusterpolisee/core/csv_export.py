@@ -4,6 +4,7 @@ A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return w
 read as a formula by a spreadsheet (CSV injection), so it gets a leading apostrophe.
 Line breaks inside a cell are kept; the csv module quotes such cells."""
 import csv
+import io
 from decimal import Decimal
 
 from django.http import HttpResponse
@@ -23,8 +24,8 @@ def spreadsheet_safe(value) -> str:
 class SafeWriter:
     """``csv.writer`` whose every cell has passed through ``spreadsheet_safe``."""
 
-    def __init__(self, stream):
-        self._writer = csv.writer(stream)
+    def __init__(self, stream, **options):
+        self._writer = csv.writer(stream, **options)
 
     def writerow(self, row):
         return self._writer.writerow([spreadsheet_safe(cell) for cell in row])
@@ -40,3 +41,12 @@ def csv_response(filename: str) -> tuple[HttpResponse, SafeWriter]:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response, SafeWriter(response)
+
+
+def csv_text(header: list[str], rows, *, lineterminator: str = "\r\n") -> str:
+    """A whole CSV file as text (for archives such as the open-data ZIP)."""
+    out = io.StringIO()
+    writer = SafeWriter(out, lineterminator=lineterminator)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()

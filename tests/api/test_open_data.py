@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.core.files.storage import default_storage
 
 from api import open_data
-from api.csv_safe import safe_cell
 from api.signals import schedule_open_data_rebuild
+from clusterpolisee.core.csv_export import spreadsheet_safe as safe_cell
 
 pytestmark = pytest.mark.django_db
 
