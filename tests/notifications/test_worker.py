@@ -106,14 +106,16 @@ def mails_per_person(mail_dir: Path) -> dict[str, int]:
 def queue():
     name = f"cps-notifications-test-{uuid.uuid4().hex[:8]}"
     yield name
-    client = Celery(broker=BROKER)
+    # not the current app: shared tasks called later in this process must stay eager
+    client = Celery(broker=BROKER, set_as_current=False)
     with client.connection_for_write() as connection:
         connection.default_channel.client.delete(name)
 
 
 @pytest.fixture
 def sender(queue):
-    client = Celery(broker=BROKER)
+    # not the current app: shared tasks called later in this process must stay eager
+    client = Celery(broker=BROKER, set_as_current=False)
 
     def send(period="daily", start=DAY):
         client.send_task(START_RUN, args=[period, start.isoformat()], queue=queue)
