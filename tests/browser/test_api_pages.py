@@ -30,7 +30,8 @@ def test_a_member_creates_uses_and_revokes_a_token_and_reads_the_docs(page, peop
     assert api.get("/api/v1/partners/", **auth).status_code == 200
 
     page.goto("/accounts/api-tokens/")
-    expect(page.get_by_role("textbox", name="Token", exact=True)).to_have_count(0)  # shown only once
+    # the secret is shown only once
+    expect(page.get_by_role("textbox", name="Token", exact=True)).to_have_count(0)
     page.get_by_role("button", name="Revoke Regional dashboard").click()
     assert api.get("/api/v1/partners/", **auth).status_code == 401
 
