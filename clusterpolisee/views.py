@@ -3,7 +3,10 @@ switch. They live in the project package, above the apps, because they read from
 them. (The visitors' landing page is the Wagtail HomePage, see knowledge.models.)"""
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
@@ -36,8 +39,11 @@ def dashboard(request):
         "on_stab": partner_sits_on_stab(partner),
         # "needs you" replaces the separate consultation, deliverable, opinion and
         # moderation boxes: one list, soonest due first (clusterpolisee.portal.needs)
-        "needs": needs_of(user, partner=partner, membership=membership),
-        "activity_groups": grouped_activity(activities_visible_to(user)[:GROUP_WINDOW]),
+        # computed only when the template's per-user fragment cache misses
+        "needs": SimpleLazyObject(lambda: list(
+            needs_of(user, partner=partner, membership=membership))),
+        "activity_groups": SimpleLazyObject(lambda: list(
+            grouped_activity(activities_visible_to(user)[:GROUP_WINDOW]))),
         "shared_documents": _shared_documents(user, partner),
     })
 
@@ -50,9 +56,20 @@ def _shared_documents(user, partner):
     return documents_for_list(documents)[:DASHBOARD_DOCUMENT_LIMIT]
 
 
+@csrf_exempt
 @require_POST
 def switch_language(request):
-    """Django's set_language, and remember the choice on the user for e-mails and logins."""
+    """Django's set_language, and remember the choice on the user for e-mails and logins.
+
+    Anonymous visitors' language form carries no CSRF token, so that the pages it sits on
+    can be shared from the anonymous page cache (core/page_cache.py); all a forged request
+    can do to them is change a language cookie. A logged-in user's choice is also saved on
+    the account, so for them the token is checked as everywhere else.
+    """
+    if request.user.is_authenticated:
+        refused = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
+        if refused is not None:
+            return refused
     response = set_language(request)
     language = request.POST.get("language")
     if (request.user.is_authenticated and language in dict(settings.LANGUAGES)

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -108,7 +109,8 @@ def wg_space(request, code):
             "topic_form": TopicForm(),
             "documents": documents_for_list(
                 documents_visible_to(request.user).filter(shares__working_group=wg))[:20],
-            "activities": wg_activity(wg, request.user),
+            # computed only when the template's per-user fragment cache misses
+            "activities": SimpleLazyObject(lambda: list(wg_activity(wg, request.user))),
             "join_requests": pending_join_requests(wg) if context["manage"] else [],
             "finding_form": FindingForm() if context["manage"] else None,
             "findings": wg.findings.select_related("stage", "author")[:10],

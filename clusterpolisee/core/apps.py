@@ -15,3 +15,7 @@ class CoreConfig(AppConfig):
         # before any URLconf is read (each app's urls.py uses <id:…> and <page_id:…>)
         register_converter(IdConverter, "id")
         register_converter(PageIdConverter, "page_id")
+
+        from .page_cache import connect_signals
+
+        connect_signals()

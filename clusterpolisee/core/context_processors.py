@@ -1,5 +1,8 @@
 """Template context every portal page needs: the user's partner and the languages."""
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from .page_cache import generation
 
 
 def portal(request):
@@ -9,4 +12,8 @@ def portal(request):
         "current_membership": membership,
         "site_name": "ClusterPoliSEE",
         "available_languages": settings.LANGUAGES,
+        # per-user fragment caches: keyed by the data generation, which every write to the
+        # portal's data moves on (core/page_cache.py), and kept at most this long
+        "data_generation": SimpleLazyObject(generation),
+        "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
     }

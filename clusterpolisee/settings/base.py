@@ -75,7 +75,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "clusterpolisee.users.middleware.SessionIdleTimeoutMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # anonymous GETs answered from the shared page cache before anything else runs
+    "clusterpolisee.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -189,9 +192,20 @@ MFA_TOTP_ISSUER = "ClusterPoliSEE"
 # Wagtail's own login is replaced by allauth so that MFA and rate limits apply there too.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 
-# Sessions end after two idle hours.
+# Whole pages for visitors without a session, shared by every instance through the cache
+# and invalidated by any write to the portal's data (core/page_cache.py); 0 turns it off.
+ANONYMOUS_PAGE_CACHE_SECONDS = env.int("ANONYMOUS_PAGE_CACHE_SECONDS", default=300)
+# Per-user fragments (the dashboard's "needs you" and activity, a WG's activity), keyed by
+# the same generation; at most this old, for what changes with time alone ("due in 2 days")
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=120)
+
+# Sessions end after two idle hours. A session is written again when its last write is
+# five minutes old (users/middleware.py: SessionIdleTimeoutMiddleware), not on every
+# request; it is read from the cache and written through to the database.
 SESSION_COOKIE_AGE = 2 * 60 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_TOUCH_SECONDS = 5 * 60
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 

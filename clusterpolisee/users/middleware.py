@@ -1,4 +1,7 @@
-"""Request-level rules for accounts: the user's language, admin access and required MFA."""
+"""Request-level rules for accounts: the user's language, admin access and required MFA,
+and the sessions' idle timeout."""
+import time
+
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
@@ -10,6 +13,30 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 ADMIN_PREFIXES = ("/cms/", "/django-admin/")
+TOUCHED_KEY = "_touched"
+
+
+class SessionIdleTimeoutMiddleware:
+    """End sessions after SESSION_COOKIE_AGE idle seconds without a write on every request.
+
+    Django's SESSION_SAVE_EVERY_REQUEST writes the session row (and the cache) on each page
+    view; here an existing session is written only when its last write is more than
+    SESSION_TOUCH_SECONDS old, which moves its expiry and the cookie's on. A session then
+    ends between ``SESSION_COOKIE_AGE - SESSION_TOUCH_SECONDS`` and ``SESSION_COOKIE_AGE``
+    after the last request. Runs right after SessionMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = request.session
+        if session.session_key and not session.is_empty():
+            now = int(time.time())
+            if now - session.get(TOUCHED_KEY, 0) >= settings.SESSION_TOUCH_SECONDS:
+                session[TOUCHED_KEY] = now  # modified: SessionMiddleware saves it
+        return response
 
 
 class UserLanguageMiddleware:

@@ -81,7 +81,7 @@ def test_comparison_and_heatmap_query_counts_are_the_same_for_25_and_250_partner
     _grow(open_round, 24, people)
     url = reverse(f"assessments:{name}", args=[open_round.pk])
     client.get(url)
-    expected = {"comparison": 11, "heatmap": 10}[name]
+    expected = {"comparison": 7, "heatmap": 6}[name]
     with django_assert_num_queries(expected):
         assert client.get(url).status_code == 200
     _grow(open_round, 225, people)

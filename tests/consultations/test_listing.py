@@ -45,7 +45,7 @@ def _grow(cast, make_consultation, n):
 
 
 @pytest.mark.parametrize(("persona", "expected"), [
-    ("marche_member", 11), ("approved_stakeholder", 11), ("wg3_coordinator", 10)])
+    ("marche_member", 7), ("approved_stakeholder", 7), ("wg3_coordinator", 6)])
 def test_listing_query_count_is_the_same_for_3_and_30_consultations(
         client, cast, make_consultation, django_assert_num_queries, persona, expected):
     client.force_login(getattr(cast, persona))
@@ -82,7 +82,7 @@ def test_thread_query_count_is_the_same_for_10_and_100_comments(
     client.force_login(getattr(cast, persona))
     _discuss(c, 10, authors)
     client.get(c.get_absolute_url())
-    expected = {"approved_stakeholder": 16, "wg3_coordinator": 15}[persona]
+    expected = {"approved_stakeholder": 12, "wg3_coordinator": 11}[persona]
     with django_assert_num_queries(expected):
         first = client.get(c.get_absolute_url())
     _discuss(c, 90, authors)

@@ -15,7 +15,7 @@ QUEUE = reverse("consultations:moderation_queue")
 # working groups, the count, a page of comments, their open flags, the session's save and
 # so on; the role check adds one query for a WG coordinator and two for an owner who
 # coordinates nothing, and the WG filter one more
-QUEUE_QUERIES = {"platform_admin": 11, "wg3_coordinator": 13, "marche_admin": 15}
+QUEUE_QUERIES = {"platform_admin": 7, "wg3_coordinator": 9, "marche_admin": 11}
 
 
 @pytest.fixture

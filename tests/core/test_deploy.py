@@ -50,7 +50,7 @@ def test_production_session_and_cookie_settings():
            "DJANGO_ALLOWED_HOSTS": "platform.example.org"}
     code = ("from django.conf import settings as s;"
             "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0,"
-            " s.SESSION_SAVE_EVERY_REQUEST, s.SESSION_COOKIE_AGE <= 8*3600,"
+            " s.SESSION_TOUCH_SECONDS <= 600, s.SESSION_COOKIE_AGE <= 8*3600,"
             " 'whitenoise.middleware.WhiteNoiseMiddleware' in s.MIDDLEWARE)")
     result = subprocess.run([sys.executable, "-c", "import django;django.setup();" + code],
                             cwd=settings.BASE_DIR, env=env, capture_output=True, text=True,

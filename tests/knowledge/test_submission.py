@@ -201,12 +201,12 @@ def test_submissions_list_shows_each_state_with_a_constant_number_of_queries(
     client.force_login(people.marche_member)
     submit(client, people, title="Marche cluster practice in review")
     client.get(reverse("knowledge:submissions"))  # warm the content-type and site caches
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(5):
         page = client.get(reverse("knowledge:submissions")).content.decode()
     assert page.count("with the editors") == 1 and page.count("changes requested") == 1
     for n in range(3):
         submit(client, people, title=f"Marche cluster practice number {n}")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(5):
         page = client.get(reverse("knowledge:submissions")).content.decode()
     assert page.count("with the editors") == 4 and page.count("changes requested") == 1
 

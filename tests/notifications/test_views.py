@@ -134,11 +134,11 @@ def test_list_query_count_is_the_same_for_few_and_many(client, people, record,
     client.force_login(people.marche_member)
     _grow(people, record, 3)
     client.get(LIST)  # warm the content-type and unread caches
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(6):
         assert client.get(LIST).status_code == 200
     _grow(people, record, 30)
     client.get(LIST)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(6):
         assert client.get(LIST).status_code == 200
 
 

@@ -46,7 +46,7 @@ def test_directory_query_count_is_the_same_for_25_and_250_partners(
     if logged_in:
         client.force_login(people.marche_member)
     italy = people.marche.country
-    expected = 11 if logged_in else 4  # one of them counts the partners per country (map)
+    expected = 7 if logged_in else 4  # one of them counts the partners per country (map)
     for n in range(22):
         PartnerFactory(country=italy if n % 2 else CountryFactory())
     client.get(reverse("partners:directory"))  # warm the site-menu cache

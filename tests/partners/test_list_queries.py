@@ -2,6 +2,7 @@
 import pytest
 from django.urls import reverse
 
+from clusterpolisee.core import page_cache
 from partners.models import Document, DocumentShare, DocumentVersion
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +27,7 @@ def bulk_documents(partner, user, n, *, working_group=None):
 
 
 def measure(client, django_assert_num_queries, url, expected, params=None):
+    page_cache.bump()  # computed, not the dashboard's per-user fragment from the cache
     with django_assert_num_queries(expected):
         response = client.get(url, params or {})
     assert response.status_code == 200
@@ -33,9 +35,9 @@ def measure(client, django_assert_num_queries, url, expected, params=None):
 
 
 @pytest.mark.parametrize("url_name,args,persona,params,expected", [
-    ("partners:workspace", ["marche-region"], "marche_member", {}, 14),
-    ("documents:list", [], "bsmepa_member", {"wg": "WG3"}, 12),
-    ("documents:list", [], "marche_member", {"scope": "all"}, 12),
+    ("partners:workspace", ["marche-region"], "marche_member", {}, 10),
+    ("documents:list", [], "bsmepa_member", {"wg": "WG3"}, 8),
+    ("documents:list", [], "marche_member", {"scope": "all"}, 8),
 ])
 def test_list_query_count_is_constant_from_10_to_500_documents(
         client, people, django_assert_num_queries, url_name, args, persona, params, expected):
@@ -53,7 +55,7 @@ def test_list_query_count_is_constant_from_10_to_500_documents(
 # includes one query for "does the user sit on the advisory board?", the opinion requests
 # for those who do, the count of flagged comments awaiting moderation, and (partner staff
 # only) the learning pairs of the assessments section
-@pytest.mark.parametrize("persona,expected", [("bsmepa_member", 28), ("stakeholder", 18)])
+@pytest.mark.parametrize("persona,expected", [("bsmepa_member", 24), ("stakeholder", 14)])
 def test_dashboard_with_shared_documents_keeps_its_query_count(
         client, people, django_assert_num_queries, persona, expected):
     client.force_login(getattr(people, persona))

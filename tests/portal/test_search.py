@@ -145,7 +145,7 @@ def _grow(people, n):
 
 # pinned: eleven counts, then a preview of each kind found (everything) or one page of one
 # kind, plus the session, the user and the reader's partner
-EXPECTED = {"": 24, "documents": 21}
+EXPECTED = {"": 20, "documents": 17}
 
 
 @pytest.mark.parametrize("kind", sorted(EXPECTED))

@@ -8,7 +8,7 @@ from strategies.models import Chapter, Paragraph, ParagraphComment
 
 pytestmark = pytest.mark.django_db
 
-EXPECTED_QUERIES = 18
+EXPECTED_QUERIES = 14
 
 
 def _grow(document, phase, author, *, n_paragraphs, n_comments):

@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 
+from clusterpolisee.core import page_cache
 from tests.factories import PartnerFactory, WorkPackageFactory, staff
 from workgroups import services
 from workgroups.models import Deliverable, Finding
@@ -28,10 +29,10 @@ def grow(people, stages, n, start=0):
 
 
 @pytest.mark.parametrize("url,persona,expected", [
-    ("/wg/WG3/", "wg3_coordinator", 22),  # +1: activity selector (issue 13)
-    ("/wg/matrix/", "marche_member", 12),
-    ("/wg/pilots/", "veneto_member", 13),
-    ("/wp/WP3/", "veneto_member", 12),  # + adopted strategy versions
+    ("/wg/WG3/", "wg3_coordinator", 18),  # +1: activity selector (issue 13)
+    ("/wg/matrix/", "marche_member", 8),
+    ("/wg/pilots/", "veneto_member", 9),
+    ("/wp/WP3/", "veneto_member", 8),  # + adopted strategy versions
 ])
 def test_query_count_is_constant_from_1x_to_10x(client, people, stages,
                                                 django_assert_num_queries, url, persona,
@@ -40,8 +41,10 @@ def test_query_count_is_constant_from_1x_to_10x(client, people, stages,
     client.force_login(getattr(people, persona))
     grow(people, stages, 2)
     client.get(url)
+    page_cache.bump()  # computed, not the WG activity fragment from the cache
     with django_assert_num_queries(expected):
         assert client.get(url).status_code == 200
     grow(people, stages, 18, start=2)
+    page_cache.bump()
     with django_assert_num_queries(expected):
         assert client.get(url).status_code == 200
