@@ -59,6 +59,20 @@ def framework_new_version(*, framework: Framework) -> Framework:
     return copy
 
 
+FRAMEWORK_MODELS = ("framework", "dimension", "criterion", "level")
+
+
+@transaction.atomic
+def framework_editors_grant(*, group) -> None:
+    """Let a group (Wagtail's Editors) manage the framework in /cms/. Migration 0003 does
+    the same once; this restores it, e.g. for the demo after a flush."""
+    from django.contrib.auth.models import Permission
+
+    group.permissions.add(*Permission.objects.filter(
+        content_type__app_label="assessments", content_type__model__in=FRAMEWORK_MODELS,
+        codename__regex=r"^(add|change|delete|view)_"))
+
+
 def _check_framework_complete(framework):
     criteria = Criterion.objects.filter(dimension__framework=framework).prefetch_related("levels")
     if not criteria:
