@@ -1,7 +1,5 @@
 """The report as a PDF: the same readers as the HTML report, a safe file name, nothing
 fetched from outside, and the print page offered when the PDF library cannot load."""
-import time
-
 import pytest
 from django.urls import reverse
 
@@ -20,15 +18,12 @@ def report_of_marche(people, open_round):
 
 def test_the_pdf_report_is_a_pdf_with_a_safe_file_name(client, people, report_of_marche):
     client.force_login(people.veneto_member)
-    started = time.monotonic()
     response = client.get(reverse("assessments:report_pdf", args=[report_of_marche.pk]))
-    elapsed = time.monotonic() - started
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert response["Content-Disposition"] == (
         'attachment; filename="assessment-marche-region-mid-term-2013.pdf"')
-    assert elapsed < 30  # generous: one report on a busy two-core machine
 
 
 def test_the_file_name_keeps_only_ascii_whatever_the_round_is_called(people, open_round):
