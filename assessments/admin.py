@@ -1,5 +1,6 @@
-"""Editors manage the framework here: a framework with inline dimensions, a dimension with
-inline criteria, a criterion with its five levels. A framework in use refuses changes (the
+"""Platform admins' view of the framework and rounds in Django admin (editors work in
+/cms/, ``wagtail_hooks.py``): a framework with inline dimensions, a dimension with inline
+criteria, a criterion with its five levels. A framework in use refuses changes (the
 models' ``clean``); the "new version" action copies it for editing."""
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _

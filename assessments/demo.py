@@ -44,7 +44,12 @@ def _criterion_score(base: int, position: int) -> int:
 
 
 def seed(ctx):
+    from django.contrib.auth.models import Group
+
+    from . import services
+
     ensure_deadline_schedule()
+    services.framework_editors_grant(group=Group.objects.get_or_create(name="Editors")[0])
     framework = framework_load_default()
     baseline, _ = Round.objects.get_or_create(title=BASELINE, defaults={
         "framework": framework, "state": Round.State.CLOSED, "publish_aggregates": True,

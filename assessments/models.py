@@ -47,6 +47,14 @@ class Framework(models.Model):
     def is_locked(self) -> bool:
         return self.pk is not None and self.rounds.exists()
 
+    def clean(self):
+        super().clean()
+        self.refuse_if_locked()
+
+    def delete(self, *args, **kwargs):
+        self.refuse_if_locked()
+        return super().delete(*args, **kwargs)
+
     def refuse_if_locked(self):
         if self.is_locked():
             titles = ", ".join(self.rounds.values_list("title", flat=True))

@@ -178,6 +178,11 @@ def strong_partners_on(scores: RoundScores, dimension_ids, *, exclude_partner_id
     return found
 
 
+def latest_validated_round() -> Round | None:
+    return (Round.objects.filter(assessments__state=Assessment.State.VALIDATED)
+            .order_by("-deadline").first())
+
+
 def latest_validated_round_of(partner_id) -> Round | None:
     return (Round.objects.filter(assessments__partner_id=partner_id,
                                  assessments__state=Assessment.State.VALIDATED)

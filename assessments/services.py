@@ -59,6 +59,20 @@ def framework_new_version(*, framework: Framework) -> Framework:
     return copy
 
 
+FRAMEWORK_MODELS = ("framework", "dimension", "criterion", "level")
+
+
+@transaction.atomic
+def framework_editors_grant(*, group) -> None:
+    """Let a group (Wagtail's Editors) manage the framework in /cms/. Migration 0003 does
+    the same once; this restores it, e.g. for the demo after a flush."""
+    from django.contrib.auth.models import Permission
+
+    group.permissions.add(*Permission.objects.filter(
+        content_type__app_label="assessments", content_type__model__in=FRAMEWORK_MODELS,
+        codename__regex=r"^(add|change|delete|view)_"))
+
+
 def _check_framework_complete(framework):
     criteria = Criterion.objects.filter(dimension__framework=framework).prefetch_related("levels")
     if not criteria:
@@ -284,8 +298,14 @@ def review_comment(*, by, answer: Answer, comment: str, proposed_score=None) -> 
     review.comment, review.proposed_score = comment.strip(), proposed_score
     review.full_clean()
     review.save()
-    activity_record(actor=by, verb="assessment.reviewed", target=answer.assessment,
-                    detail=answer.criterion.title, **_partner_scope(answer.assessment))
+    assessment = answer.assessment
+    activity_record(actor=by, verb="assessment.reviewed", target=assessment,
+                    detail=answer.criterion.title, **_partner_scope(assessment))
+    # the coordinator validates once the reviews are in, so their partner hears of each one
+    coordinator = getattr(assessment.coordinator, "membership", None)
+    if coordinator is not None and coordinator.partner_id != assessment.partner_id:
+        activity_record(actor=by, verb="assessment.reviewed", target=assessment,
+                        detail=answer.criterion.title, partner=coordinator.partner)
     return review
 
 
@@ -405,20 +425,33 @@ def learning_request_decide(*, by, request: LearningRequest, accept: bool) -> Le
 
 def suggested_reviewer_partners(*, assessment: Assessment, limit=5):
     """Partners that scored high in the latest validated round on the assessed partner's
-    weakest dimensions there (or, with no history, on its lowest self-scores now)."""
+    weakest dimensions there (or, with no validated history, on the dimensions of its lowest
+    self-scores now, against the latest round with validated scores)."""
     from partners.models import Partner
 
-    from .selectors import HIGH_SCORE, latest_validated_round_of, round_scores
+    from .selectors import (
+        HIGH_SCORE,
+        latest_validated_round,
+        latest_validated_round_of,
+        round_scores,
+        scores_by_code,
+    )
 
     source = latest_validated_round_of(assessment.partner_id)
-    if source is None:
+    if source is not None:
+        scores = round_scores(source)
+        weakest_codes = _lowest_codes(scores_by_code(scores, assessment.partner_id))
+    else:
+        # no validated history: its own self-scores now, against the last round anyone has
+        source = latest_validated_round()
+        if source is None:
+            return []
+        scores = round_scores(source)
+        weakest_codes = _lowest_codes(_self_scores_by_code(assessment))
+    # dimensions match by code, so a new framework version still finds its strong partners
+    weakest = [d for d in scores.dimensions if d.code in weakest_codes]
+    if not weakest:
         return []
-    scores = round_scores(source)
-    own = scores.of(assessment.partner_id)
-    if not own:
-        return []
-    lowest = min(own.values())
-    weakest = [d for d in scores.dimensions if own.get(d.pk) == lowest]
     ranked = []
     for partner in scores.partners:
         if partner.id == assessment.partner_id:
@@ -432,6 +465,21 @@ def suggested_reviewer_partners(*, assessment: Assessment, limit=5):
     names = {p.pk: p for p in Partner.objects.filter(pk__in=ids)}
     return [(names[partner.id], dims) for _score, partner, dims in ranked[:limit]
             if partner.id in names]
+
+
+def _lowest_codes(scores_by_code: dict[str, float]) -> set[str]:
+    if not scores_by_code:
+        return set()
+    lowest = min(scores_by_code.values())
+    return {code for code, score in scores_by_code.items() if score == lowest}
+
+
+def _self_scores_by_code(assessment: Assessment) -> dict[str, float]:
+    from django.db.models import Avg
+
+    rows = (Answer.objects.filter(assessment=assessment, score__isnull=False)
+            .values("criterion__dimension__code").annotate(avg=Avg("score")))
+    return {row["criterion__dimension__code"]: float(row["avg"]) for row in rows}
 
 
 def reviewer_candidates(assessment: Assessment):

@@ -23,6 +23,7 @@ urlpatterns = [
     path("<int:pk>/reviewers/", views.reviewer_assign, name="reviewer_assign"),
     path("<int:pk>/validate/", views.assessment_validate, name="validate"),
     path("<int:pk>/report/", views.assessment_report, name="report"),
+    path("<int:pk>/report.pdf", views.assessment_report_pdf, name="report_pdf"),
     path("<int:pk>/criteria/<int:criterion_pk>/save/", views.answer_save, name="answer_save"),
     path("<int:pk>/criteria/<int:criterion_pk>/review/", views.review_save, name="review"),
     path("<int:pk>/criteria/<int:criterion_pk>/answer/", views.review_answer,

@@ -1,18 +1,22 @@
 """Assessment pages. Objects come from the selectors (404 for what one may not see);
 actions call the services, which ask the same permissions."""
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterpolisee.core.selectors import user_partner_id
 
-from . import charts, exports, services
+from . import charts, exports, pdf, services
 from .forms import (
     AnswerForm,
     LearningRequestForm,
@@ -40,6 +44,8 @@ from .selectors import (
     scores_by_code,
     submission_counts,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def _show_errors(request, exc):
@@ -393,7 +399,8 @@ def assessment_validate(request, pk):
     return redirect(assessment)
 
 
-def assessment_report(request, pk):
+def _report_context(request, pk):
+    """The report of a validated assessment: 404 for anyone who may not read it."""
     if not request.user.is_authenticated:
         raise Http404
     assessment = _assessment(request, pk)
@@ -409,9 +416,33 @@ def assessment_report(request, pk):
                 for d in dimensions]
     chart = charts.radar(dimensions, [("region", assessment.partner.label, own),
                                       ("median", _("Median of all partners"), medians)])
-    return render(request, "assessments/report.html", {
-        "assessment": assessment, "sections": sections, "chart": chart,
-        "reviewers": list(reviewers_of(assessment))})
+    return {"assessment": assessment, "sections": sections, "chart": chart,
+            "reviewers": list(reviewers_of(assessment))}
+
+
+def assessment_report(request, pk):
+    return render(request, "assessments/report.html", _report_context(request, pk))
+
+
+def report_file_name(assessment) -> str:
+    """ASCII only, so no header or file system mangles it."""
+    stem = "-".join(filter(None, [slugify(assessment.partner.slug or assessment.partner.name),
+                                  slugify(assessment.round.title)]))
+    return f"assessment-{stem or assessment.pk}.pdf"
+
+
+def assessment_report_pdf(request, pk):
+    context = _report_context(request, pk)
+    html = render_to_string("assessments/report_pdf.html", context, request=request)
+    try:
+        body = pdf.html_to_pdf(html)
+    except pdf.PdfUnavailable:
+        logger.exception("the report PDF could not be drawn")
+        return render(request, "assessments/pdf_unavailable.html", context, status=503)
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{report_file_name(context["assessment"])}"')
+    return response
 
 
 # --- comparison --------------------------------------------------------------------------

@@ -87,6 +87,10 @@ def cms_editor(**user_fields):
     group, _ = Group.objects.get_or_create(name="Editors")
     group.permissions.add(Permission.objects.get(codename="access_admin",
                                                  content_type__app_label="wagtailadmin"))
+    # what migrations give the Editors group, which a transactional test's flush removes
+    from assessments.services import framework_editors_grant
+
+    framework_editors_grant(group=group)
     user.groups.add(group)
     return user
 

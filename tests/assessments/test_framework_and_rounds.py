@@ -103,3 +103,13 @@ def test_the_deadline_schedule_comes_from_the_migration_and_seed_demo_restores_i
     ensure_deadline_schedule()
     assert PeriodicTask.objects.get(name=name).task == (
         "assessments.tasks.close_rounds_past_deadline")
+
+
+def test_a_framework_in_use_refuses_a_new_name_and_deletion(open_round):
+    framework = open_round.framework
+    framework.description = "Reworded under people's feet"
+    with pytest.raises(ValidationError, match="cannot change while in use"):
+        framework.full_clean()
+    with pytest.raises(ValidationError, match="Make a new version"):
+        framework.delete()
+    assert Framework.objects.filter(pk=framework.pk).exists()

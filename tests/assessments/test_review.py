@@ -124,3 +124,33 @@ def test_reviewer_suggestions_are_partners_strong_on_the_weakest_dimensions(
     suggestions = services.suggested_reviewer_partners(assessment=submitted)
     assert [partner for partner, _dims in suggestions] == [people.bsmepa]
     assert [d.code for d in suggestions[0][1]] == ["financing"]
+
+
+def test_with_no_validated_history_suggestions_follow_the_lowest_self_scores(
+        people, framework, submitted):
+    from django.utils import timezone
+
+    from assessments.models import Round
+
+    Answer.objects.filter(assessment=submitted, criterion__dimension__code="financing").update(
+        score=1)
+    baseline = Round.objects.create(title="Baseline 2012", framework=framework,
+                                    deadline=timezone.now(), state=Round.State.CLOSED)
+    validated_assessment(baseline, people.bsmepa, {"financing": 5})
+    validated_assessment(baseline, people.veneto, {"skills": 5})
+    suggestions = services.suggested_reviewer_partners(assessment=submitted)
+    assert [partner for partner, _dims in suggestions] == [people.bsmepa]
+    assert [d.code for d in suggestions[0][1]] == ["financing"]
+
+
+def test_no_round_validated_yet_means_no_suggestions_rather_than_an_error(people, submitted):
+    assert services.suggested_reviewer_partners(assessment=submitted) == []
+
+
+def test_the_coordinators_partner_hears_of_each_review_comment(people, in_review):
+    services.reviewer_assign(by=people.wg3_coordinator, assessment=in_review,
+                             reviewer=people.veneto_member)
+    services.review_comment(by=people.veneto_member, answer=_answer(in_review), comment="Thin")
+    reviewed = Activity.objects.filter(verb="assessment.reviewed")
+    assert set(reviewed.values_list("partner", flat=True)) == {people.marche.pk,
+                                                               people.bsmepa.pk}

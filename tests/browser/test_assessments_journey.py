@@ -1,9 +1,11 @@
 """The cluster-policy assessment in the browser: the platform admin (password + TOTP) opens
 a round; Marche's member drafts (autosave and the save button), its admin submits; the WG3
 coordinator assigns BSMEPA as reviewer; BSMEPA reviews; Marche answers; the coordinator
-validates; the comparison shows Marche's radar against the median; Marche asks to learn
-from BSMEPA, which accepts, and the pair shows on the dashboard. axe-core on every page;
-screenshots at 1280 and 390 px of the form, the comparison and the heatmap."""
+validates; the comparison shows Marche's radar against the median; the report prints and
+downloads as a PDF; Marche asks to learn from BSMEPA, which accepts, and the pair shows on
+the dashboard. A CMS editor copies a framework in use into a new version in /cms/.
+axe-core on every page of ours; screenshots at 1280 and 390 px of the form, the comparison
+and the heatmap."""
 import re
 import time
 
@@ -14,7 +16,7 @@ from playwright.sync_api import expect
 from assessments.models import Answer, Assessment, Criterion, Round
 from tests.assessments.conftest import fill, validated_assessment
 from tests.browser.conftest import ARTIFACTS, assert_accessible, log_in, switch_to
-from tests.factories import PartnerFactory
+from tests.factories import PASSWORD, PartnerFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -146,6 +148,18 @@ def test_round_self_assessment_peer_review_comparison_and_learning_pair(page, pe
     assert_accessible(page)
     shots(page, "heatmap")
 
+    # the report: printable (the button comes from a static script, no inline handler)
+    # and as a PDF
+    page.goto(f"/assessments/{assessment.pk}/report/")
+    expect(page.get_by_role("button", name="Print")).to_be_visible()
+    assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download as PDF").click()
+    assert download.value.suggested_filename == (
+        "assessment-marche-region-mid-term-2013.pdf")
+    with open(download.value.path(), "rb") as handle:
+        assert handle.read(5) == b"%PDF-"
+
     # Marche's admin asks to learn from BSMEPA; BSMEPA's admin accepts
     as_user(page, "admin@marche.example.org")
     page.goto(f"/assessments/rounds/{round_.pk}/learning/")
@@ -161,3 +175,44 @@ def test_round_self_assessment_peer_review_comparison_and_learning_pair(page, pe
     as_user(page, "member@marche.example.org")
     expect(page.get_by_text(re.compile("Marche learns from BSMEPA on"))).to_be_visible()
     assert_accessible(page)
+
+
+@pytest.fixture
+def editor_page(browser, live_server, people):
+    context = browser.new_context(base_url=live_server.url, locale="en-GB",
+                                  viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    log_in(page, "editor@example.org", PASSWORD)
+    page.get_by_label("Code").fill(format_hotp_value(hotp_value(TOTP_SECRET,
+                                                                int(time.time()) // 30)))
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(lambda url: "/accounts/" not in url)
+    yield page
+    context.close()
+
+
+def test_an_editor_copies_a_framework_in_use_into_a_new_version_in_the_cms(editor_page):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from assessments.framework_data import framework_load_default
+    from assessments.models import Framework
+
+    framework = framework_load_default()
+    Round.objects.create(title="Baseline 2012", framework=framework,
+                         deadline=timezone.now() + timedelta(days=3))
+    page = editor_page
+    page.goto(f"/cms/assessments/frameworks/edit/{framework.pk}/")
+    expect(page.locator(".messages")).to_contain_text("cannot change while in use")
+    page.goto(f"/cms/assessments/frameworks/new-version/{framework.pk}/")
+    assert_accessible(page)
+    page.locator("main").get_by_role("button", name="Make a new version").click()
+    copy = Framework.objects.get(name=framework.name, version=2)
+    page.wait_for_url(f"**/cms/assessments/frameworks/edit/{copy.pk}/")
+    page.get_by_label("Description").fill("Version 2: wording of the financing criteria")
+    page.locator("main").get_by_role("button", name="Save").first.click()
+    expect(page.locator(".messages")).to_contain_text("updated")
+    copy.refresh_from_db()
+    assert copy.description.startswith("Version 2")
