@@ -21,7 +21,7 @@ def user_partner_id(user):
     return membership.partner_id if membership else None
 
 
-def activity_visible_q(user, prefix: str = "") -> Q:
+def activity_visible_q(user, prefix: str = "", *, target_types=None) -> Q:
     """The condition "``user`` may see this activity now", for a query over activities
     (``prefix=""``) or over rows that point to one (``prefix="activity__"``).
 
@@ -34,8 +34,14 @@ def activity_visible_q(user, prefix: str = "") -> Q:
        partners-only, a consultation for approved stakeholders, a document no longer
        shared...). A target that no longer exists is not shown; items without a target,
        or about a model with no selector, are judged by their scope alone.
+
+    ``target_types`` (content-type ids), when the caller knows which kinds of target its
+    rows can have, limits the target check to those kinds: building and compiling all
+    registered selectors as subqueries is most of the cost of a short list. Items about a
+    registered kind outside ``target_types`` are then *not* shown, so a row that arrives
+    between the caller's look and this query errs on the side of hiding.
     """
-    return _scope_q(user, prefix) & _target_q(user, prefix)
+    return _scope_q(user, prefix) & _target_q(user, prefix, target_types)
 
 
 def _scope_q(user, prefix: str) -> Q:
@@ -59,17 +65,23 @@ def _scope_q(user, prefix: str) -> Q:
     return not_audit & visible
 
 
-def _target_q(user, prefix: str) -> Q:
+def _target_q(user, prefix: str, target_types=None) -> Q:
     type_field, id_field = f"{prefix}target_type", f"{prefix}target_id"
     labels = registry.registered_labels()
     if not labels:
         return Q()
+    wanted = None
+    if target_types is not None:
+        wanted = {f"{t.app_label}.{t.model}"
+                  for t in map(ContentType.objects.get_for_id, target_types)}
     registered = Q()
     visible = Q(**{f"{type_field}__isnull": True})
     for label in labels:
         app_label, model = label.split(".")
         of_model = Q(app_label=app_label, model=model)
         registered |= of_model
+        if wanted is not None and label not in wanted:
+            continue  # no row of this kind: its selector need not be built
         ids = (registry.visible_queryset(label, user).order_by()
                .annotate(_visible_pk=Cast("pk", output_field=CharField()))
                .values("_visible_pk"))

@@ -288,7 +288,7 @@ def test_the_crawl_catches_a_feed_selector_that_forgets_the_target_check(world, 
     from clusterpolisee.core import selectors
 
     cast, planted, _early_mail = world
-    monkeypatch.setattr(selectors, "_target_q", lambda user, prefix: Q())
+    monkeypatch.setattr(selectors, "_target_q", lambda user, prefix, target_types=None: Q())
     found = []
     for persona in ("pending", "editor", "veneto_member"):
         found += leaks(persona, crawl(cast[persona], planted), planted)
