@@ -42,7 +42,7 @@ def test_each_role_sees_only_the_dashboard_boxes_that_apply_to_it(client, people
     client.force_login(people.stakeholder)
     page = client.get(DASHBOARD).content.decode()
     assert "Work packages you lead" not in page and "Your working groups" not in page
-    assert "as a stakeholder" in page
+    assert "as a stakeholder" in page and "in your partner or working groups" not in page
 
 
 def test_partner_activity_is_shown_to_that_partner_only(client, people):
