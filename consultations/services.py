@@ -4,6 +4,7 @@ moderation log is a filter on the one activity log."""
 import time
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -173,8 +174,10 @@ def consultation_publish_summary(*, consultation: Consultation, by, summary: str
     consultation.state = State.SUMMARISED
     consultation.summary_published_at = timezone.now()
     consultation.save(update_fields=["summary", "state", "summary_published_at", "updated_at"])
+    participants = get_user_model().objects.filter(
+        consultation_comments__consultation=consultation).distinct()
     activity_record(actor=by, verb="consultation.summary_published", target=consultation,
-                    **audience_scope(consultation))
+                    addressed_to=list(participants), **audience_scope(consultation))
     return consultation
 
 

@@ -28,6 +28,7 @@ class KnowledgeConfig(AppConfig):
         from .selectors import practices_or_submissions_visible_to
 
         register_visibility("knowledge.goodpracticepage", practices_or_submissions_visible_to)
+        signals.connect_rejection_email()
         for verb, label in [
             ("practice.submitted", _("submitted a good practice")),
             ("practice.resubmitted", _("resubmitted a good practice")),

@@ -31,3 +31,26 @@ def practice_changes_requested(sender, instance, user=None, **kwargs):
                     partner=practice.partner, visibility=Activity.Visibility.PARTNER,
                     target_url=f"/library/submissions/{practice.pk}/",
                     detail=instance.get_comment() if hasattr(instance, "get_comment") else "")
+
+
+def connect_rejection_email():
+    """Wagtail e-mails the submitter of a rejected page: "rejected", with a link to the page
+    editor. Partner staff cannot open that editor, and their submission was not rejected
+    but returned for changes, which the platform's own notification (``practice.
+    changes_requested``, linking to their submission page) tells them. So Wagtail's e-mail
+    goes only to requesters who work in the CMS.
+
+    Registered under Wagtail's own dispatch_uid, before ``wagtail.admin`` connects its
+    notifier (this app comes first in INSTALLED_APPS), so Wagtail's connect is a no-op."""
+    from wagtail.admin.mail import WorkflowStateRejectionEmailNotifier
+    from wagtail.models import WorkflowState
+    from wagtail.signals import workflow_rejected
+
+    class RejectionEmailToCmsUsersOnly(WorkflowStateRejectionEmailNotifier):
+        def get_recipient_users(self, workflow_state, **kwargs):
+            return {user for user in super().get_recipient_users(workflow_state, **kwargs)
+                    if getattr(user, "membership", None) is None}
+
+    # weak=False: nothing else holds the notifier
+    workflow_rejected.connect(RejectionEmailToCmsUsersOnly(), sender=WorkflowState, weak=False,
+                              dispatch_uid="workflow_state_rejected_email_notification")

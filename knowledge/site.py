@@ -18,6 +18,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from clusterpolisee.core.address import site_host_and_port, site_name
+
 WORKFLOW_NAME = "Good-practice review"
 EDITOR_TASK_NAME = "Editor review"
 EXPERT_TASK_NAME = "Expert opinion"
@@ -61,13 +63,16 @@ def ensure_site_tree():
     if home is None:
         home = root.add_child(instance=HomePage(title="ClusterPoliSEE", slug="home",
                                                 locale=locale))
+    # the Site carries the configured public address, so that full URLs of pages (the
+    # sitemap, exports) point there and not to "http://localhost/"
+    hostname, port = site_host_and_port()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True,
-                            site_name="ClusterPoliSEE")
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.save(update_fields=["root_page"])
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True,
+                            site_name=site_name())
+    elif site.root_page_id != home.pk or (site.hostname, site.port) != (hostname, port):
+        site.root_page, site.hostname, site.port = home, hostname, port
+        site.save(update_fields=["root_page", "hostname", "port"])
     library = GoodPracticeIndexPage.objects.filter(locale=locale).first()
     if library is None:
         library = home.add_child(instance=GoodPracticeIndexPage(

@@ -42,6 +42,11 @@ class OpportunityForm(SensibleDatesMixin, forms.ModelForm):
         widgets = {"direction": forms.RadioSelect, "deadline": forms.DateInput(
             attrs={"type": "date"}), "description": forms.Textarea(attrs={"rows": 6})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # radio buttons: no blank "---------" choice, and none ticked until the author picks
+        self.fields["direction"].choices = Opportunity.Direction.choices
+
 
 class RetagForm(forms.Form):
     kind = forms.ChoiceField(choices=Opportunity.Kind.choices, label=_("Kind"))

@@ -251,6 +251,13 @@ def interest_move(*, user, interest: Interest, to_state: str, comment: str = "")
         # the opportunity's side learns of the interest only now, with the introduction
         _record(actor=user, verb="matchmaking.interest_moved", target=interest.opportunity,
                 partner=owner, detail=interest.get_state_display())
+    elif (to_state == Interest.State.INTRODUCED and owner is None
+          and interest.opportunity.created_by_id):
+        # a stakeholder's opportunity: its author hears of the introduction by name
+        activity_record(actor=user, verb="matchmaking.interest_moved",
+                        target=interest.opportunity, visibility=Activity.Visibility.AUDIT,
+                        detail=interest.get_state_display(),
+                        addressed_to=[interest.opportunity.created_by])
     return interest
 
 

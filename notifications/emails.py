@@ -1,7 +1,6 @@
 """Rendering notification e-mails (digest and immediate) in the recipient's language."""
 from collections import OrderedDict
 from functools import lru_cache
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -13,15 +12,11 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from clusterpolisee.core.address import site_url
 from clusterpolisee.core.mail import header_safe
 from clusterpolisee.core.models import Category
 
 from .services import unsubscribe_token
-
-
-def site_url(path: str = "") -> str:
-    base = getattr(settings, "SITE_URL", None) or settings.WAGTAILADMIN_BASE_URL
-    return urljoin(base.rstrip("/") + "/", path.lstrip("/")) if path else base
 
 
 @lru_cache(maxsize=8)

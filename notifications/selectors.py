@@ -40,22 +40,20 @@ def audience_of(activity) -> QuerySet:
 
     Mirrors ``core.selectors.activities_visible_to``: a partner's staff; the staff of a
     working group's member partners and its coordinators; every partner's staff; and, for
-    public items, only people who chose to hear about that category.
+    public items, only people who chose to hear about that category; and, whatever the
+    scope, the people the activity is addressed to by name.
     """
     User = get_user_model()
     users = User.objects.filter(is_active=True)
     scope = activity.visibility
     if scope == Activity.Visibility.PARTNER:
-        if activity.partner_id is None:
-            return users.none()
-        condition = Q(membership__partner_id=activity.partner_id)
+        condition = (Q(membership__partner_id=activity.partner_id) if activity.partner_id
+                     else Q(pk__in=[]))
     elif scope == Activity.Visibility.WORKING_GROUP:
-        if activity.working_group_id is None:
-            return users.none()
         wg = activity.working_group_id
-        condition = (Q(pk__in=User.objects.filter(membership__partner__working_groups=wg)
-                       .values("pk"))
-                     | Q(pk__in=User.objects.filter(coordinated_working_groups=wg).values("pk")))
+        condition = Q(pk__in=[]) if wg is None else (
+            Q(pk__in=User.objects.filter(membership__partner__working_groups=wg).values("pk"))
+            | Q(pk__in=User.objects.filter(coordinated_working_groups=wg).values("pk")))
     elif scope == Activity.Visibility.PARTNERS:
         condition = Q(membership__isnull=False)
     elif scope == Activity.Visibility.PUBLIC:
@@ -63,5 +61,7 @@ def audience_of(activity) -> QuerySet:
             category=activity.category, public_news=True).exclude(channel=Channel.OFF)
             .values("user_id"))
     else:
-        return users.none()
-    return users.filter(condition)
+        condition = Q(pk__in=[])
+    addressed = Q(pk__in=Activity.addressed_to.through.objects.filter(
+        activity_id=activity.pk).values("user_id"))
+    return users.filter(condition | addressed)

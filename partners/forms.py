@@ -95,12 +95,14 @@ def _tag_fields(form):
     from workgroups.models import WorkingGroup, WorkPackage
 
     form.fields["working_groups"] = forms.ModelMultipleChoiceField(
-        label=_("Working groups"), required=False, queryset=WorkingGroup.objects.all(),
+        label=_("Tags: working groups"), required=False, queryset=WorkingGroup.objects.all(),
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Tags for finding the document; they do not share it."))
+        help_text=_("Tags help people find the document; they do not share it. A new "
+                    "document is private to your partner: share it from its page."))
     form.fields["work_packages"] = forms.ModelMultipleChoiceField(
-        label=_("Work packages"), required=False, queryset=WorkPackage.objects.all(),
-        widget=forms.CheckboxSelectMultiple)
+        label=_("Tags: work packages"), required=False, queryset=WorkPackage.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tags only; they do not share the document."))
 
 
 class DocumentForm(forms.ModelForm):

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from clusterpolisee.core.address import site_name, site_url
 from clusterpolisee.core.mail import header_safe
 from clusterpolisee.core.models import Activity
 from clusterpolisee.core.services import activity_record
@@ -63,8 +64,7 @@ def invitation_from_token(token: str) -> Invitation:
     return invitation
 
 
-def invitation_create(*, partner, email: str, role: str, invited_by, accept_url_base: str
-                      ) -> Invitation:
+def invitation_create(*, partner, email: str, role: str, invited_by) -> Invitation:
     if not can_manage_partner(invited_by, partner):
         raise PermissionDenied(_("Only the partner's admins can invite staff."))
     email = email.strip().lower()
@@ -89,11 +89,11 @@ def invitation_create(*, partner, email: str, role: str, invited_by, accept_url_
         raise ValidationError({"email": _("%(email)s already has an open invitation; withdraw "
                                           "it first to send a new one.") % {"email": email}}
                               ) from exc
-    link = accept_url_base + reverse("partners:invitation", args=[invitation_token(invitation)])
+    link = site_url(reverse("partners:invitation", args=[invitation_token(invitation)]))
     context = {"invitation": invitation, "link": link,
                "days": settings.INVITATION_MAX_AGE_DAYS}
-    subject = _("You are invited to join %(partner)s on ClusterPoliSEE") % {
-        "partner": partner.name}
+    subject = _("You are invited to join %(partner)s on %(site)s") % {
+        "partner": partner.name, "site": site_name()}
     transaction.on_commit(lambda: send_mail(
         header_safe(subject), render_to_string("partners/email/invitation.txt", context),
         settings.DEFAULT_FROM_EMAIL, [email]))
@@ -311,7 +311,14 @@ def document_share(*, document, user, visibility: str, partners=(), working_grou
     if visibility == Document.Visibility.SHARED and not (partners or working_groups):
         raise ValidationError({"visibility": _("Name at least one partner or working group "
                                                "to share with.")})
+    if visibility == Document.Visibility.PRIVATE and (partners or working_groups):
+        # never save "private" over boxes the person ticked to share
+        raise ValidationError({"visibility": _(
+            "You ticked partners or working groups but chose “Private to our partner”. To "
+            "share with them, choose “Shared with named partners and working groups”; to "
+            "keep the document private, untick them.")})
     if visibility != Document.Visibility.SHARED:
+        # all partners or the public already include everybody named
         partners, working_groups = set(), set()
     current = list(DocumentShare.objects.select_for_update(of=("self",))
                    .filter(document=document)

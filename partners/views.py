@@ -138,8 +138,7 @@ def invite(request, slug):
         try:
             invitation = services.invitation_create(
                 partner=partner, email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"], invited_by=request.user,
-                accept_url_base=request.build_absolute_uri("/")[:-1])
+                role=form.cleaned_data["role"], invited_by=request.user)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

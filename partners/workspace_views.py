@@ -160,6 +160,9 @@ def document_list(request):
     wg = next((w for w in working_groups if w.code == request.GET.get("wg")), None)
     if wg is not None:
         documents = documents.filter(shares__working_group=wg).distinct()
+    stage = request.GET.get("stage", "")
+    if stage.isdigit():
+        documents = documents.filter(stage__number=int(stage))
     page = Paginator(documents_for_list(documents), settings.WORKSPACE_PAGE_SIZE).get_page(
         request.GET.get("page"))
     return render(request, "partners/document_list.html", {

@@ -50,9 +50,46 @@ def seed(ctx):
         SteeringCommitteeSeat.objects.get_or_create(partner=partner)
     if ctx.with_accounts:
         _assign_demo_roles()
+        _seed_sc_representatives(ctx)
         # partner documents are tagged with and shared to WGs, so they come after them
         seed_documents(ctx)
         seed_governance(ctx)
+
+
+# Fictional people who hold each partner's Steering Committee seat in the demo, so that the
+# committee page reads like a real one (Marche's seat goes to its demo partner admin).
+SC_REPRESENTATIVES = {
+    "emilia-romagna-region": "Chiara Montanari", "veneto-region": "Davide Zanon",
+    "dps-mise": "Francesca Greco", "aws": "Stefan Huber", "ecoplus": "Katharina Gruber",
+    "bsmepa": "Nikolay Dimitrov", "hellenic-chambers": "Eleni Papadopoulou",
+    "central-macedonia": "Giorgos Nikolaidis", "corallia": "Sofia Karagianni",
+    "mag": "Zsófia Kovács", "pannon-business-network": "Gábor Nagy",
+    "north-east-rda": "Andreea Popescu", "institute-economic-forecasting": "Mihai Ionescu",
+    "ancs": "Elena Dumitru", "ro-ministry-economy": "Radu Constantinescu",
+    "union-slovak-clusters": "Martin Horváth", "trnava-region": "Zuzana Kováčová",
+    "sk-ministry-economy": "Peter Novák", "university-primorska": "Maja Novak",
+    "maribor-development-agency": "Luka Kranjc", "aida": "Arben Hoxha",
+    "istrian-development-agency": "Ivana Radić", "university-novi-sad": "Milan Petrović",
+    "vojvodina-economy": "Jelena Jovanović",
+}
+
+
+def _seed_sc_representatives(ctx):
+    """A named representative on every seat still without one (idempotent)."""
+    from clusterpolisee.users.services import user_create
+    from partners.models import Membership
+
+    User = get_user_model()
+    seats = SteeringCommitteeSeat.objects.filter(
+        representative=None, partner__slug__in=SC_REPRESENTATIVES).select_related("partner")
+    for seat in seats:
+        email = f"sc.{seat.partner.slug}@{DEMO_EMAIL_DOMAIN}"
+        user = User.objects.filter(email=email).first() or user_create(
+            email=email, password=ctx.password, full_name=SC_REPRESENTATIVES[seat.partner.slug])
+        Membership.objects.get_or_create(user=user, defaults={"partner": seat.partner})
+        seat.representative = user
+        seat.full_clean()
+        seat.save(update_fields=["representative"])
 
 
 def _assign_demo_roles():

@@ -29,6 +29,11 @@ class TopicForm(forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 6})}
         help_texts = {"body": ""}  # the Markdown help sits under the field, with Preview
 
+    def __init__(self, *args, **kwargs):
+        # the WG space shows this form beside the finding form: ids of its own
+        kwargs.setdefault("auto_id", "topic_%s")
+        super().__init__(*args, **kwargs)
+
 
 class ReplyForm(forms.Form):
     body = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 5}),
@@ -46,6 +51,10 @@ class FindingForm(forms.ModelForm):
         model = Finding
         fields = ["stage", "title", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "finding_%s")
+        super().__init__(*args, **kwargs)
 
 
 class JoinRequestForm(forms.Form):

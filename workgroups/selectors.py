@@ -2,6 +2,7 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 
+from clusterpolisee.core import visibility as visibility_registry
 from partners.models import Partner
 
 from .models import Committee, WorkingGroup, WorkPackage
@@ -131,9 +132,10 @@ def wg_activity(wg, user, limit=15):
 # --- matrix -----------------------------------------------------------------------------------
 
 def matrix_cells(user) -> dict:
-    """Counts of outputs per (WG id, stage id): findings, pilot actions, documents visible to
-    the user, in a fixed number of grouped queries. Each count starts from the selector of
-    what it counts, so a WG-internal finding is not counted for a partner outside the WG."""
+    """Counts of outputs per (WG id, stage id): findings, pilot actions, documents and good
+    practices visible to the user, in a fixed number of grouped queries. Each count starts
+    from the selector of what it counts, so a WG-internal finding is not counted for a
+    partner outside the WG."""
     from partners.selectors import documents_visible_to
 
     cells: dict = {}
@@ -152,6 +154,14 @@ def matrix_cells(user) -> dict:
     add(documents_visible_to(user).exclude(stage=None).filter(working_groups__isnull=False)
         .values(cell_wg=F("working_groups__id"), cell_stage=F("stage_id"))
         .annotate(n=Count("id")), "documents")
+    # good practices through the library's registered selector: knowledge sits above
+    # workgroups, so it is asked by label rather than imported
+    practices = visibility_registry.visible_queryset("knowledge.goodpracticepage", user)
+    if practices is not None:
+        add(practices.filter(live=True).exclude(stage=None)
+            .filter(working_groups__isnull=False).order_by()
+            .values(cell_wg=F("working_groups__id"), cell_stage=F("stage_id"))
+            .annotate(n=Count("id", distinct=True)), "practices")
     return cells
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from clusterpolisee.core.dates import validate_sensible_date
 from clusterpolisee.core.html import render_markdown, visible_text
 from clusterpolisee.core.models import Activity
+from clusterpolisee.core.selectors import platform_admins
 from clusterpolisee.core.services import activity_record
 
 from .models import (
@@ -58,8 +59,12 @@ def join_request_create(*, wg, user, message="") -> JoinRequest:
                                 "will answer.") % {"wg": wg.code})
     request = JoinRequest.objects.create(working_group=wg, partner=partner, requested_by=user,
                                          message=message)
+    # a group without coordinators has nobody to answer: its request goes to the platform
+    # admins, who may decide for any group
+    deciders = () if wg.coordinators.exists() else platform_admins()
     activity_record(actor=user, verb="wg.join_requested", target=wg, working_group=wg,
-                    partner=partner, visibility=Activity.Visibility.WORKING_GROUP)
+                    partner=partner, visibility=Activity.Visibility.WORKING_GROUP,
+                    addressed_to=deciders)
     return request
 
 

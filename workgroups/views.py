@@ -130,8 +130,12 @@ def wg_join(request, code):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("Your request to join %(wg)s was sent to its "
-                                        "coordinators.") % {"wg": wg.code})
+            if wg.coordinators.exists():
+                text = _("Your request to join %(wg)s was sent to its coordinators.")
+            else:
+                text = _("Your request to join %(wg)s was sent to the platform admins: the "
+                         "group has no coordinators yet.")
+            messages.success(request, text % {"wg": wg.code})
     return redirect("workgroups:detail", code=wg.code)
 
 

@@ -66,6 +66,13 @@ class Activity(models.Model):
     )
     visibility = models.CharField(_("visible to"), max_length=10, choices=Visibility.choices,
                                   default=Visibility.PARTNER)
+    addressed_to = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="activities_addressed",
+        verbose_name=_("addressed to"),
+        help_text=_("People this concerns by name, whatever the scope: the author of an "
+                    "opportunity, an approved stakeholder, the participants of a "
+                    "consultation, the platform admins. They see it and are notified."),
+    )
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
 
     class Meta:

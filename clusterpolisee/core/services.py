@@ -8,11 +8,14 @@ from .models import Activity
 def activity_record(
     *, actor, verb: str, target=None, partner=None, working_group=None,
     visibility: str = Activity.Visibility.PARTNER, target_url: str = "", detail: str = "",
+    addressed_to=(),
 ) -> Activity:
     """Record that ``actor`` did ``verb`` to ``target``; the one event log of the platform.
 
     ``partner`` / ``working_group`` name whom it concerns and, with ``visibility``, who
-    may read it (see ``selectors.activities_visible_to``).
+    may read it (see ``selectors.activities_visible_to``). ``addressed_to`` names people
+    it concerns whatever the scope (a stakeholder, the platform admins): they may read it
+    too, and are notified, as long as they may see its target.
     """
     if visibility == Activity.Visibility.PARTNER and partner is None:
         raise ValidationError("An activity visible to a partner must name the partner.")
@@ -35,4 +38,7 @@ def activity_record(
             activity.target_url = target.get_absolute_url()
     activity.full_clean()
     activity.save()
+    people = [user for user in addressed_to if getattr(user, "pk", None)]
+    if people:
+        activity.addressed_to.add(*people)
     return activity

@@ -53,4 +53,12 @@ def stakeholder_decide(*, profile: StakeholderProfile, by: User, approve: bool
     profile.approved_at = timezone.now()
     profile.full_clean()
     profile.save()
+    if approve:
+        from clusterpolisee.core.models import Activity
+        from clusterpolisee.core.services import activity_record
+
+        # for the stakeholder alone: the audit scope keeps it out of everybody's feed
+        activity_record(actor=by, verb="stakeholder.approved", target=profile,
+                        visibility=Activity.Visibility.AUDIT, target_url="/",
+                        addressed_to=[profile.user])
     return profile

@@ -28,6 +28,18 @@ def test_queue_lists_flagged_comments_with_reasons(client, cast, flagged):
     assert "Visit my shop" in page and "Advertising" in page and "1 flag" in page
 
 
+def test_the_moderation_page_lists_only_flagged_comments_never_with_0_flags(
+        client, cast, flagged):
+    c, comment = flagged
+    for n in range(4):
+        services.comment_post(consultation=c, author=cast.approved_stakeholder,
+                              body=f"An ordinary view number {n}")
+    client.force_login(cast.wg3_coordinator)
+    page = client.get(reverse("consultations:moderation", args=[c.pk])).content.decode()
+    assert "0 flags" not in page and "An ordinary view number" not in page
+    assert "Visit my shop" in page and "1 flag" in page
+
+
 def test_hiding_shows_the_reason_in_place_of_the_comment_and_is_logged(client, cast, flagged):
     c, comment = flagged
     client.force_login(cast.wg3_coordinator)
@@ -168,3 +180,19 @@ def test_closing_date_must_follow_the_opening(client, cast):
         "title": "Backwards", "background": "Why?", "audience": "public",
         "opens_at": "2026-05-01T09:00", "closes_at": "2026-04-01T09:00"})
     assert "The closing date must be after the opening." in response.content.decode()
+
+
+def test_publishing_the_summary_notifies_every_participant(client, cast, make_consultation):
+    from notifications.models import Notification
+    from notifications.services import notifications_create_for_activity
+
+    c = make_consultation(audience="stakeholders")
+    services.comment_post(consultation=c, author=cast.approved_stakeholder, body="My view")
+    services.comment_post(consultation=c, author=cast.approved_stakeholder, body="And more")
+    client.force_login(cast.wg3_coordinator)
+    client.post(reverse("consultations:close", args=[c.pk]))
+    client.post(reverse("consultations:summary", args=[c.pk]), {"summary": "We heard you."})
+    item = Activity.objects.get(verb="consultation.summary_published")
+    notifications_create_for_activity(activity=item)
+    assert list(Notification.objects.filter(activity=item).values_list(
+        "recipient", flat=True)) == [cast.approved_stakeholder.pk]

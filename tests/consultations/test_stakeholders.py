@@ -87,3 +87,20 @@ def test_others_cannot_approve(client, cast, persona):
 def test_partner_staff_are_never_approved_stakeholders(cast):
     assert not is_approved_stakeholder(cast.marche_member)
     assert is_approved_stakeholder(cast.approved_stakeholder)
+
+
+def test_an_approved_stakeholder_is_notified_of_the_approval(client, cast):
+    from clusterpolisee.core.models import Activity
+    from notifications.models import Notification
+    from notifications.services import notifications_create_for_activity
+
+    client.force_login(cast.wg3_coordinator)
+    profile = cast.pending_stakeholder.stakeholder_profile
+    client.post(reverse("consultations:stakeholder_decide", args=[profile.pk]),
+                {"decision": "approve"})
+    item = Activity.objects.get(verb="stakeholder.approved")
+    notifications_create_for_activity(activity=item)
+    assert list(Notification.objects.filter(activity=item).values_list(
+        "recipient", flat=True)) == [cast.pending_stakeholder.pk]
+    client.force_login(cast.pending_stakeholder)
+    assert "approved the stakeholder" in client.get("/notifications/").content.decode()

@@ -36,6 +36,16 @@ def test_stakeholder_dashboard_says_they_have_no_partner(client, people):
     assert "Marche Region" not in page
 
 
+def test_each_role_sees_only_the_dashboard_boxes_that_apply_to_it(client, people):
+    client.force_login(people.platform_admin)
+    page = client.get(DASHBOARD).content.decode()
+    assert "platform administrator" in page and "as a stakeholder" not in page
+    client.force_login(people.stakeholder)
+    page = client.get(DASHBOARD).content.decode()
+    assert "Work packages you lead" not in page and "Your working groups" not in page
+    assert "as a stakeholder" in page and "in your partner or working groups" not in page
+
+
 def test_partner_activity_is_shown_to_that_partner_only(client, people):
     activity_record(actor=people.marche_admin, verb="partner.profile_updated",
                     target=people.marche, partner=people.marche)

@@ -4,6 +4,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from django.urls import reverse
 
 from clusterpolisee.core.demo import DEMO_EMAIL_DOMAIN
 from clusterpolisee.users.models import User
@@ -110,3 +111,14 @@ def test_demo_admins_have_mfa_and_demo_totp_prints_a_valid_code():
     code = out.getvalue().strip()
     assert len(code) == 6
     assert TOTP(Authenticator.objects.get(user=admin, type="totp")).validate_code(code)
+
+
+def test_every_sc_seat_of_the_demo_has_a_named_person_not_a_role_placeholder(client):
+    seed()
+    seats = SteeringCommitteeSeat.objects.select_related("representative", "partner")
+    assert all(seat.representative and seat.representative.membership.partner == seat.partner
+               for seat in seats)
+    client.force_login(User.objects.get(email=f"marche.member@{DEMO_EMAIL_DOMAIN}"))
+    page = client.get(reverse("workgroups:sc")).content.decode()
+    assert "partner admin</span>" not in page and "not named yet" not in page
+    assert "Jelena Jovanović" in page and "Chiara Montanari" in page

@@ -225,3 +225,13 @@ def test_changes_requested_notify_the_partner_with_a_link_to_their_submission(
                      .values_list("recipient__email", flat=True))
     assert {"member@marche.example.org", "admin@marche.example.org"} <= recipients
     assert "member@veneto.example.org" not in recipients
+
+
+def test_wagtails_rejected_email_with_an_editor_link_is_not_sent_to_partner_staff(
+        client, people, library, mailoutbox):
+    practice = _submitted(client, people)
+    mailoutbox.clear()
+    _editor_action(client, people, practice, "reject", comment="Please add the budget.")
+    to_partner = [m for m in mailoutbox if people.marche_member.email in m.to]
+    assert not any("/cms/pages/" in m.body or "rejected" in m.subject.lower()
+                   for m in to_partner)

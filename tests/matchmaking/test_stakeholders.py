@@ -223,6 +223,23 @@ def test_interests_in_a_stakeholder_opportunity_are_introduced_to_its_author(
                                        verb="matchmaking.interest_moved").exists()
 
 
+def test_the_stakeholder_author_is_notified_of_an_introduction(
+        people, approved_stakeholder, sectors):
+    from notifications.models import Notification
+    from notifications.services import notifications_create_for_activity
+
+    offer = make_opportunity(approved_stakeholder, [sectors["C"]])
+    interest = services.interest_express(user=people.marche_member, opportunity=offer,
+                                         message="Hi")
+    services.interest_move(user=people.wg3_coordinator, interest=interest, to_state="introduced")
+    for item in Activity.objects.filter(verb="matchmaking.interest_moved"):
+        notifications_create_for_activity(activity=item)
+    told = Notification.objects.filter(activity__verb="matchmaking.interest_moved")
+    assert told.filter(recipient=approved_stakeholder).count() == 1
+    assert told.filter(recipient=people.marche_member).exists()
+    assert not told.filter(recipient=people.veneto_member).exists()
+
+
 def test_suggestions_are_transnational_for_stakeholder_organisations_too(
         people, approved_stakeholder, sectors):
     serbian = make_opportunity(approved_stakeholder, [sectors["J"]], direction="offer",

@@ -287,3 +287,24 @@ def test_cannot_file_a_document_in_another_partners_folder(client, people):
     response = post_upload(client, pdf_upload(), folder=foreign.pk)
     assert response.status_code == 400
     assert not Document.objects.exists()
+
+
+def test_private_with_ticked_working_groups_is_refused_not_saved_silently(
+        client, people, make_document):
+    document = make_document()
+    client.force_login(people.marche_member)
+    response = client.post(reverse("documents:share", args=[document.pk]),
+                           {"visibility": "private", "working_groups": [people.wg3.pk]})
+    assert response.status_code == 400
+    assert "but chose" in response.content.decode()
+    assert not DocumentShare.objects.exists()
+    response = client.post(reverse("documents:share", args=[document.pk]),
+                           {"visibility": "shared", "working_groups": [people.wg3.pk]})
+    assert response.status_code == 302
+    assert DocumentShare.objects.get().working_group == people.wg3
+
+
+def test_the_upload_form_says_its_working_group_boxes_are_tags_not_sharing(client, people):
+    client.force_login(people.marche_member)
+    page = client.get(UPLOAD).content.decode()
+    assert "Tags: working groups" in page and "they do not share it" in page

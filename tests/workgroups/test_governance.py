@@ -315,3 +315,31 @@ def test_moved_pilot_action_lines_say_the_new_state(client, people, pilot):
     assert item.detail == "Approved"
     client.force_login(people.marche_member)
     assert "(Approved)" in client.get(reverse("dashboard")).content.decode()
+
+
+def test_move_to_evaluated_is_offered_only_once_an_evaluation_exists(client, people, pilot):
+    for status in ("approved", "running"):
+        services.pilot_transition(pilot=pilot, user=people.wg3_coordinator, to_status=status)
+    client.force_login(people.wg3_coordinator)
+    url = reverse("workgroups:pilot", args=[pilot.pk])
+    page = client.get(url).content.decode()
+    assert "Move to “Evaluated”" not in page and "Record the evaluation first" in page
+    services.pilot_evaluate(pilot=pilot, user=people.wg3_coordinator, method="Survey",
+                            findings="Worked", lessons="Start earlier",
+                            results={pilot.indicators.get().pk: (Decimal("18"), 4)})
+    assert "Move to “Evaluated”" in client.get(url).content.decode()
+
+
+def test_an_indicator_error_is_shown_above_its_row_not_inside_the_grid(client, people, stages):
+    client.force_login(people.wg3_coordinator)
+    response = client.post(reverse("workgroups:pilot_create", args=["WG3"]), {
+        "title": "Exchange", "stage": stages[0].pk, "region": "Marche",
+        "partner": people.marche.pk, "objectives": "Learn.",
+        "indicators-TOTAL_FORMS": "3", "indicators-INITIAL_FORMS": "0",
+        "indicators-0-name": "Managers trained"})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert '<div class="indicator-errors"><ul class="errorlist nonfield">' in page
+    rows = page.split('<div class="indicator-row">')[1:]
+    assert len(rows) == 3 and all("errorlist nonfield" not in row.split("</div>")[0]
+                                  for row in rows)

@@ -30,7 +30,7 @@ def grow(people, stages, n, start=0):
 
 @pytest.mark.parametrize("url,persona,expected", [
     ("/wg/WG3/", "wg3_coordinator", 18),  # +1: activity selector (issue 13)
-    ("/wg/matrix/", "marche_member", 8),
+    ("/wg/matrix/", "marche_member", 9),  # + practices per WG and stage
     ("/wg/pilots/", "veneto_member", 9),
     ("/wp/WP3/", "veneto_member", 8),  # + adopted strategy versions
 ])

@@ -52,3 +52,15 @@ def test_the_matrix_does_not_count_wg_internal_findings_for_partners_outside_the
     assert "1 finding<" not in page
     client.force_login(people.marche_member)
     assert "1 finding<" in client.get(reverse("workgroups:matrix")).content.decode()
+
+
+def test_the_wg_space_has_no_duplicate_ids_with_the_topic_and_finding_forms(
+        client, people, stages):
+    import re
+    from collections import Counter
+
+    client.force_login(people.wg3_coordinator)
+    page = client.get(reverse("workgroups:detail", args=["WG3"])).content.decode()
+    assert 'id="topic_title"' in page and 'id="finding_title"' in page
+    ids = Counter(re.findall(r'\sid="([^"]+)"', page))
+    assert [name for name, n in ids.items() if n > 1] == []

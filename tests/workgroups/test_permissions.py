@@ -139,3 +139,27 @@ def test_events_are_for_logged_in_users(client, people, role, expected):
     ("anonymous", LOGIN)])
 def test_creating_events(client, people, role, expected):
     assert status_for(client, people, role, "/events/new/") == expected
+
+
+def test_a_request_to_join_a_group_without_coordinators_goes_to_the_platform_admins(
+        client, people):
+    from clusterpolisee.core.models import Activity
+    from notifications.models import Notification
+    from notifications.services import notifications_create_for_activity
+
+    assert not people.wg2.coordinators.exists()
+    client.force_login(people.marche_admin)
+    space = client.get(reverse("workgroups:detail", args=["WG2"])).content.decode()
+    assert "the platform admins answer requests to join" in space
+    answer = client.post(reverse("workgroups:join", args=["WG2"]), follow=True)
+    assert "sent to the platform admins" in answer.content.decode()
+    activity = Activity.objects.get(verb="wg.join_requested")
+    notifications_create_for_activity(activity=activity)
+    assert Notification.objects.filter(activity=activity,
+                                       recipient=people.platform_admin).exists()
+    client.force_login(people.platform_admin)
+    space = client.get(reverse("workgroups:detail", args=["WG2"])).content.decode()
+    assert "Requests to join" in space and "Marche Region" in space
+    request = people.marche.wg_join_requests.get()
+    client.post(reverse("workgroups:decide", args=["WG2", request.pk]), {"decision": "accept"})
+    assert people.wg2.member_partners.filter(pk=people.marche.pk).exists()
