@@ -96,7 +96,10 @@ def test_seed_data_only_and_explicit_override_work_without_debug():
     call_command("seed_demo", "--data-only", stdout=io.StringIO())
     assert Partner.objects.count() == 25 and User.objects.count() == 0
     call_command("seed_demo", "--i-know-this-is-not-production", stdout=io.StringIO())
-    assert User.objects.filter(email__endswith=DEMO_EMAIL_DOMAIN).count() == 9
+    demo = User.objects.filter(email__endswith=DEMO_EMAIL_DOMAIN)
+    # one account per role, and a named Steering Committee representative on every other seat
+    assert demo.exclude(email__startswith="sc.").count() == 9
+    assert demo.filter(email__startswith="sc.").count() == 24
 
 
 def test_demo_admins_have_mfa_and_demo_totp_prints_a_valid_code():
