@@ -102,6 +102,10 @@ class ThreadComment:
     my_disagree: bool = False
     flagged_by_me: bool = False
     can_edit: bool = False
+    # shown as is, worked out once here rather than by the template's filters per comment
+    author_name: str = ""
+    created_iso: str = ""
+    created_text: str = ""
 
     @property
     def is_deleted(self) -> bool:
@@ -111,6 +115,10 @@ class ThreadComment:
     def is_hidden(self) -> bool:
         return self.hidden_at is not None
 
+
+# numeric and the same in every language; Django's localised date formatting per comment
+# costs more than the rest of a comment's markup
+DISPLAY_FORMAT = "%Y-%m-%d %H:%M"
 
 THREAD_FIELDS = ("id", "parent_id", "depth", "author_id", "body_html", "created_at", "edited_at",
                  "deleted_at", "hidden_at", "hidden_reason")
@@ -141,7 +149,7 @@ def thread_of(consultation, user, *, only=None) -> list[ThreadComment]:
     rows = list(comments.order_by("created_at", "id").values_list(*THREAD_FIELDS))
     authors = User.objects.filter(id__in={row[3] for row in rows}).select_related(
         "membership__partner__country", "stakeholder_profile__country")
-    by_id = {author.pk: (author, participant_of(author)) for author in authors}
+    by_id = {author.pk: (author, participant_of(author), str(author)) for author in authors}
     # every reaction of the thread as bare tuples: the counts and this user's own reactions
     # come from one pass over them, cheaper than a grouped query plus a query of one's own
     agree, disagree = Reaction.Kind.AGREE.value, Reaction.Kind.DISAGREE.value
@@ -159,16 +167,19 @@ def thread_of(consultation, user, *, only=None) -> list[ThreadComment]:
     if user_id is not None:
         flagged = set(flags.filter(user=user_id).values_list("comment_id", flat=True))
     no_reactions = (0, 0)
+    tz = timezone.get_current_timezone()  # once, not per comment
     children: dict[int | None, list[ThreadComment]] = {}
     for pk, parent_id, depth, author_id, body_html, created, edited, deleted, hidden, reason \
             in rows:
-        author, who = by_id[author_id]
+        author, who, name = by_id[author_id]
         mine_kind = mine.get(pk)
         n_agree, n_disagree = counts.get(pk, no_reactions)
+        local = created.astimezone(tz)
         comment = ThreadComment(
             pk, parent_id, depth, author_id, author, who, body_html, created, edited,
             deleted, hidden, reason, n_agree, n_disagree, mine_kind == agree,
-            mine_kind == disagree, pk in flagged)
+            mine_kind == disagree, pk in flagged, author_name=name,
+            created_iso=local.isoformat(), created_text=local.strftime(DISPLAY_FORMAT))
         siblings = children.get(parent_id)
         if siblings is None:
             children[parent_id] = [comment]
