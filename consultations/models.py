@@ -167,7 +167,9 @@ class Comment(models.Model):
         return f"#{self.pk} {self.author}"
 
     def get_absolute_url(self):
-        return f"{self.consultation.get_absolute_url()}#comment-{self.pk}"
+        # ?comment= makes the thread open the page that shows it (threads are paged)
+        url = reverse("consultations:detail", kwargs={"pk": self.consultation_id})
+        return f"{url}?comment={self.pk}#comment-{self.pk}"
 
     @property
     def is_deleted(self) -> bool:

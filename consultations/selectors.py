@@ -102,6 +102,10 @@ class ThreadComment:
     my_disagree: bool = False
     flagged_by_me: bool = False
     can_edit: bool = False
+    # shown as is, worked out once here rather than by the template's filters per comment
+    author_name: str = ""
+    created_iso: str = ""
+    created_text: str = ""
 
     @property
     def is_deleted(self) -> bool:
@@ -111,6 +115,10 @@ class ThreadComment:
     def is_hidden(self) -> bool:
         return self.hidden_at is not None
 
+
+# numeric and the same in every language; Django's localised date formatting per comment
+# costs more than the rest of a comment's markup
+DISPLAY_FORMAT = "%Y-%m-%d %H:%M"
 
 THREAD_FIELDS = ("id", "parent_id", "depth", "author_id", "body_html", "created_at", "edited_at",
                  "deleted_at", "hidden_at", "hidden_reason")
@@ -132,21 +140,23 @@ def thread_of(consultation, user, *, only=None) -> list[ThreadComment]:
     from clusterpolisee.users.models import User
 
     comments = Comment.objects.filter(consultation=consultation)
+    reactions = Reaction.objects.filter(comment__consultation=consultation)
+    flags = Flag.objects.filter(comment__consultation=consultation)
     if only is not None:
         comments = comments.filter(id__in=only)
+        reactions = reactions.filter(comment_id__in=only)
+        flags = flags.filter(comment_id__in=only)
     rows = list(comments.order_by("created_at", "id").values_list(*THREAD_FIELDS))
     authors = User.objects.filter(id__in={row[3] for row in rows}).select_related(
         "membership__partner__country", "stakeholder_profile__country")
-    by_id = {author.pk: (author, participant_of(author)) for author in authors}
+    by_id = {author.pk: (author, participant_of(author), str(author)) for author in authors}
     # every reaction of the thread as bare tuples: the counts and this user's own reactions
     # come from one pass over them, cheaper than a grouped query plus a query of one's own
     agree, disagree = Reaction.Kind.AGREE.value, Reaction.Kind.DISAGREE.value
     counts: dict[int, list[int]] = {}
     mine: dict[int, str] = {}
     user_id = user.pk if user.is_authenticated else None
-    for comment_id, kind, reactor_id in (
-            Reaction.objects.filter(comment__consultation=consultation)
-            .values_list("comment_id", "kind", "user_id")):
+    for comment_id, kind, reactor_id in reactions.values_list("comment_id", "kind", "user_id"):
         pair = counts.get(comment_id)
         if pair is None:
             pair = counts[comment_id] = [0, 0]
@@ -155,19 +165,21 @@ def thread_of(consultation, user, *, only=None) -> list[ThreadComment]:
             mine[comment_id] = kind
     flagged = set()
     if user_id is not None:
-        flagged = set(Flag.objects.filter(comment__consultation=consultation, user=user_id)
-                      .values_list("comment_id", flat=True))
+        flagged = set(flags.filter(user=user_id).values_list("comment_id", flat=True))
     no_reactions = (0, 0)
+    tz = timezone.get_current_timezone()  # once, not per comment
     children: dict[int | None, list[ThreadComment]] = {}
     for pk, parent_id, depth, author_id, body_html, created, edited, deleted, hidden, reason \
             in rows:
-        author, who = by_id[author_id]
+        author, who, name = by_id[author_id]
         mine_kind = mine.get(pk)
         n_agree, n_disagree = counts.get(pk, no_reactions)
+        local = created.astimezone(tz)
         comment = ThreadComment(
             pk, parent_id, depth, author_id, author, who, body_html, created, edited,
             deleted, hidden, reason, n_agree, n_disagree, mine_kind == agree,
-            mine_kind == disagree, pk in flagged)
+            mine_kind == disagree, pk in flagged, author_name=name,
+            created_iso=local.isoformat(), created_text=local.strftime(DISPLAY_FORMAT))
         siblings = children.get(parent_id)
         if siblings is None:
             children[parent_id] = [comment]
@@ -182,6 +194,65 @@ def thread_of(consultation, user, *, only=None) -> list[ThreadComment]:
 
     walk(None)
     return ordered
+
+
+THREAD_PAGE_SIZE = 20  # top-level comments per page, each with all its replies, as Decidim
+
+
+@dataclass
+class ThreadPage:
+    """One page of a thread: its comments in reading order and where it sits among the pages."""
+
+    comments: list[ThreadComment]
+    number: int
+    num_pages: int
+    n_shown: int  # comments of the whole thread neither deleted nor hidden
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def page_range(self) -> range:
+        return range(1, self.num_pages + 1)
+
+
+def thread_page(consultation, user, *, page=1, comment_id=None,
+                per_page=THREAD_PAGE_SIZE) -> ThreadPage:
+    """A page of ``per_page`` top-level comments with all their replies.
+
+    ``comment_id`` (a comment of this consultation, e.g. from a notification's link) picks
+    the page that shows it, overriding ``page``; a page past the last is the last page.
+    One query for the thread's shape (ids, parents and states only, cheap even for thousands
+    of comments), then ``thread_of`` for the page's comments alone: five queries whatever
+    the size of the thread.
+    """
+    shape = list(Comment.objects.filter(consultation=consultation)
+                 .order_by("created_at", "id")
+                 .values_list("id", "parent_id", "deleted_at", "hidden_at"))
+    parent_of = {pk: parent_id for pk, parent_id, _, _ in shape}
+    roots = [pk for pk, parent_id, _, _ in shape if parent_id is None]
+    n_shown = sum(1 for _, _, deleted, hidden in shape if deleted is None and hidden is None)
+    num_pages = max(1, -(-len(roots) // per_page))
+    if comment_id in parent_of:
+        root = comment_id
+        while parent_of[root] is not None:
+            root = parent_of[root]
+        page = roots.index(root) // per_page + 1
+    number = min(max(1, page), num_pages)
+    replies: dict[int, list[int]] = {}
+    for pk, parent_id in parent_of.items():
+        if parent_id is not None:
+            replies.setdefault(parent_id, []).append(pk)
+    ids = roots[(number - 1) * per_page:number * per_page]
+    for pk in ids:  # grows as it goes: each comment's replies join the page after it
+        ids.extend(replies.get(pk, ()))
+    comments = thread_of(consultation, user, only=ids) if ids else []
+    return ThreadPage(comments, number, num_pages, n_shown)
 
 
 def participant_of(comment_author) -> dict:

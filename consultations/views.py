@@ -9,10 +9,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -48,9 +48,8 @@ from .selectors import (
     moderation_queue,
     participant_of,
     results_of,
-    thread_of,
+    thread_page,
 )
-from .thread import render_thread
 
 
 def _consultation(request, pk):
@@ -191,28 +190,28 @@ def consultation_detail(request, pk):
             else:
                 messages.success(request, _("Your comment was posted."))
                 return redirect(comment.get_absolute_url())
-    comments = thread_of(consultation, user)
-    is_moderator = permissions.can_moderate_consultation(user, consultation)
-    window = timedelta(minutes=settings.CONSULTATION_EDIT_WINDOW_MINUTES)
-    editable_since, user_id = timezone.now() - window, user.pk
-    for comment in comments:
-        # services.can_still_edit, per comment without re-reading the clock and the user
-        comment.can_edit = (comment.author_id == user_id and comment.created_at > editable_since
-                            and comment.deleted_at is None and comment.hidden_at is None)
+    # a link to a comment (?comment=, or the one being replied to) opens the page showing it
+    page = thread_page(consultation, user, page=_int(request.GET.get("page"), 1),
+                       comment_id=_int(request.GET.get("comment") or form["parent"].value()))
+    comments = page.comments
+    _mark_editable(comments, user)
+    thread = {"comments": comments, "page": page, "base": consultation.get_absolute_url(),
+              "user_id": user.pk, "can_take_part": can_take_part,
+              "is_moderator": permissions.can_moderate_consultation(user, consultation)}
+    if request.htmx:  # "Load more comments": the next page's comments and the next button
+        response = render(request, "consultations/_thread_page.html", thread)
+        patch_vary_headers(response, ["HX-Request"])
+        return response
     reply_to = None
     if form["parent"].value():
         reply_to = next((c for c in comments if str(c.pk) == str(form["parent"].value())), None)
     my_rating = None
     if consultation.rating_question:
         my_rating = consultation.ratings.filter(user=user).values_list("value", flat=True).first()
-    base = reverse("consultations:detail", kwargs={"pk": consultation.pk})
-    return render(request, "consultations/detail.html", {
+    response = render(request, "consultations/detail.html", {
+        **thread,
         "consultation": consultation,
-        "comments": comments,
-        "thread_html": render_thread(comments, user=user, base=base,
-                                     can_take_part=can_take_part, is_moderator=is_moderator,
-                                     csrf_token=get_token(request)),
-        "n_shown": sum(1 for c in comments if not c.is_deleted and not c.is_hidden),
+        "n_shown": page.n_shown,
         "form": form,
         "reply_to": reply_to,
         "rating_form": RatingForm(initial={"value": my_rating}),
@@ -220,16 +219,31 @@ def consultation_detail(request, pk):
         "attachments": list(consultation.attachments.all()),
         "can_take_part": can_take_part,
         "is_blocked": is_blocked,
-        "is_moderator": is_moderator,
         "can_manage": permissions.can_manage_consultation(user, consultation),
-        "base": base,
         "max_chars": settings.CONSULTATION_COMMENT_MAX_CHARS,
     })
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _int(value, default=None):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _mark_editable(comments, user) -> None:
+    """``services.can_still_edit`` per comment, without re-reading the clock and the user."""
+    editable_since = timezone.now() - timedelta(minutes=settings.CONSULTATION_EDIT_WINDOW_MINUTES)
+    user_id = user.pk
+    for comment in comments:
+        comment.can_edit = (comment.author_id == user_id and comment.created_at > editable_since
+                            and comment.deleted_at is None and comment.hidden_at is None)
 
 
 def _back(consultation, comment=None):
-    url = consultation.get_absolute_url()
-    return redirect(f"{url}#comment-{comment.pk}" if comment else url)
+    return redirect(comment.get_absolute_url() if comment else consultation.get_absolute_url())
 
 
 @login_required

@@ -14,38 +14,39 @@ English words ("vouchers" finds "voucher") and, having no rules for Cyrillic, le
 Bulgarian words as they are, lower-cased, which is what ``simple`` would do. PostgreSQL
 ships no Bulgarian stemmer.
 """
+from django.contrib.postgres.search import SearchVector
 from django.db import connection
+from django.db.models import Case, Exists, OuterRef, Subquery, TextField, Value, When
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.models import Page
 
 from .models import GoodPracticePage
 
 CONFIG = "english"
 
-# One statement for any number of practices: the database reads the columns (the title
-# lives on Wagtail's page row), Python supplies the body's text, which is JSON in the
-# database. Weight A counts most in the rank: the title, then the summary (B), the
-# descriptions (C), the rest (D). Unpublished practices get no document, so only
-# published text is ever found.
-UPDATE_SQL = """
-UPDATE knowledge_goodpracticepage AS practice
-SET search_vector = CASE WHEN page.live THEN
-       setweight(to_tsvector(%(config)s::regconfig, coalesce(page.title, '')), 'A')
-    || setweight(to_tsvector(%(config)s::regconfig, coalesce(practice.summary, '')), 'B')
-    || setweight(to_tsvector(%(config)s::regconfig,
-                             concat_ws(' ', practice.description, body.text)), 'C')
-    || setweight(to_tsvector(%(config)s::regconfig,
-                             concat_ws(' ', practice.region, practice.organisation,
-                                       practice.evidence, practice.lessons,
-                                       practice.transfer_potential)), 'D')
-    END
-FROM wagtailcore_page AS page, unnest(%(ids)s::integer[], %(bodies)s::text[]) AS body(id, text)
-WHERE page.id = practice.page_ptr_id AND practice.page_ptr_id = body.id
-"""
 # Saves that touch none of these (Wagtail records a draft revision on the page row with
 # update_fields) leave the index alone.
 INDEXED_FIELDS = {"title", "summary", "body", "description", "region", "organisation",
                   "evidence", "lessons", "transfer_potential", "live"}
+
+
+def _document(bodies: dict[int, str]):
+    """The weighted document of a practice, or none when it is not live (only published
+    text is ever found). The title and ``live`` live on Wagtail's page row, read as
+    subqueries since an UPDATE cannot join; the body's text, JSON in the database, comes
+    from Python, one value per practice. Weight A counts most in the rank: the title, then
+    the summary (B), the descriptions (C), the rest (D)."""
+    page = Page.objects.filter(pk=OuterRef("pk"))
+    body = Case(*[When(pk=pk, then=Value(text)) for pk, text in bodies.items()],
+                default=Value(""), output_field=TextField())
+    vector = (
+        SearchVector(Subquery(page.values("title")), weight="A", config=CONFIG)
+        + SearchVector("summary", weight="B", config=CONFIG)
+        + SearchVector("description", body, weight="C", config=CONFIG)
+        + SearchVector("region", "organisation", "evidence", "lessons", "transfer_potential",
+                       weight="D", config=CONFIG))
+    return Case(When(Exists(page.filter(live=True)), then=vector), default=None)
 
 
 def is_available() -> bool:
@@ -64,11 +65,9 @@ def practice_search_index_update(*, practices) -> int:
     """Recompute the index of ``practices`` (page objects as saved) in one statement."""
     if not is_available() or not practices:
         return 0
-    with connection.cursor() as cursor:
-        cursor.execute(UPDATE_SQL, {"config": CONFIG,
-                                    "ids": [practice.pk for practice in practices],
-                                    "bodies": [body_text(practice) for practice in practices]})
-        return cursor.rowcount
+    bodies = {practice.pk: body_text(practice) for practice in practices}
+    return GoodPracticePage.objects.filter(pk__in=bodies).update(
+        search_vector=_document(bodies))
 
 
 def practice_search_index_rebuild(*, batch_size=1000) -> int:

@@ -7,8 +7,18 @@ from urllib.parse import quote
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
-from django.db.models import Case, Count, Exists, F, OrderBy, OuterRef, Q, QuerySet, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    OrderBy,
+    OuterRef,
+    Q,
+    QuerySet,
+    When,
+    Window,
+)
 from django.db.models.functions import Length, Substr
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import get_language
@@ -172,39 +182,6 @@ def _as_order_by(ordering) -> list[OrderBy]:
             else item if isinstance(item, OrderBy) else item.asc() for item in ordering]
 
 
-def _column_facet(column: str, model, key: str, label: str, order: str) -> str:
-    """The SQL of one facet on a column of the matched set: a JSON list of
-    ``[key, label, count]`` of ``model``'s rows, in ``order``."""
-    table = model._meta.db_table
-    return f"""(SELECT json_agg(json_build_array(v.{key}, v.{label}, f.n) ORDER BY v.{order})
-         FROM (SELECT {column} AS value_id, count(*) AS n FROM matched GROUP BY 1) AS f
-         JOIN {table} AS v ON v.id = f.value_id)"""  # noqa: S608 - names from the models
-
-
-def _link_facet(descriptor, key: str, label: str, order: str) -> str:
-    """The same for a many-to-many field, counted in its link table: the matched ids are
-    looked up in the table's index rather than the whole table hashed."""
-    through = descriptor.through._meta
-    practice = through.get_field("goodpracticepage").column
-    value = next(field.column for field in through.concrete_fields
-                 if field.is_relation and field.column != practice)
-    table = descriptor.rel.model._meta.db_table
-    return f"""(SELECT json_agg(json_build_array(v.{key}, v.{label}, f.n) ORDER BY v.{order})
-         FROM (SELECT t.{value} AS value_id, count(*) AS n FROM {through.db_table} AS t
-                WHERE t.{practice} = ANY(ARRAY(SELECT id FROM matched)) GROUP BY 1) AS f
-         JOIN {table} AS v ON v.id = f.value_id)"""  # noqa: S608 - names from the models
-
-
-def _order_sql(column: str, item) -> str:
-    """``column`` sorted as the ordering expression ``item`` (an ``OrderBy``) sorts."""
-    clause = f"{column} {'DESC' if item.descending else 'ASC'}"
-    if item.nulls_first:
-        clause += " NULLS FIRST"
-    elif item.nulls_last:
-        clause += " NULLS LAST"
-    return clause
-
-
 def library_summary(practices: QuerySet, *, page_number=1, per_page=20):
     """``(total, page_ids, facets)`` for ``practices``, as ``_library_summary`` computes
     them, from the library's cache when the same question was asked since the library
@@ -219,96 +196,56 @@ def library_summary(practices: QuerySet, *, page_number=1, per_page=20):
 
 
 def _library_summary(practices: QuerySet, *, page_number=1, per_page=20):
-    """The library's results in one query on PostgreSQL: how many practices ``practices``
-    holds (in its order), the ids of those on page ``page_number`` (clamped to the last
-    page, as ``Paginator.get_page`` does), and for each facet the values present among
-    them with their counts.
+    """The library's results in one query: how many practices ``practices`` holds (in its
+    order), the ids of those on page ``page_number`` (clamped to the last page, as
+    ``Paginator.get_page`` does), and for each facet the values present among them with
+    their counts. Returns ``(total, page_ids, facets)``.
 
-    The matched set (search, visibility, language and chosen facets) is computed once,
-    as a materialized CTE of narrow columns (the sort keys included), and the total, the
-    page (a top-N sort of the keys, not a sort of every match) and the five facets read
-    it; the WG and theme counts look the matched ids up in their link tables' indexes
-    rather than hashing those tables. Elsewhere (SQLite) the same answers come from one
-    query each. Returns ``(total, page_ids, facets)``."""
+    The page's rows carry the total and one conditional count per facet value
+    (``Count(filter=...)`` over the whole matched set, as window aggregates: computed
+    before the page is cut, so the page stays a top-N sort). The WG and theme counts test
+    membership in the link table's rows for that value, which the database reads once and
+    hashes. A page past the end costs two queries more (the count, then the last page).
+    The same expressions serve PostgreSQL and SQLite."""
     ordering = _as_order_by(practices.query.order_by or ("-first_published_at", "-id"))
     offset = (max(page_number, 1) - 1) * per_page
-    if connection.vendor != "postgresql":
+    values = _facet_values()
+    counts = {"library_total": Window(Count("pk"))}
+    for name in FACETS:
+        for pk, _key, _label in values[name]:
+            counts[f"library_{name}_{pk}"] = Window(Count("pk", filter=_facet_has(name, pk)))
+    page_rows = practices.order_by(*ordering).annotate(**counts).values_list("pk", *counts)
+    rows = list(page_rows[offset:offset + per_page])
+    if not rows and offset:  # past the last page: the last page, if there is one
         total = practices.order_by().count()
-        offset = min(offset, max((total - 1) // per_page * per_page, 0))
-        ids = list(practices.order_by(*ordering).values_list("pk", flat=True)
-                   [offset:offset + per_page])
-        return total, ids, _facet_counts_per_query(practices)
-    try:
-        keys = {f"library_key_{n}": item.expression for n, item in enumerate(ordering)}
-        matched_sql, params = practices.order_by().annotate(**keys).values(
-            "pk", "country_id", "stage_id", "instrument_type_id", *keys,
-        ).query.sql_with_params()
-    except EmptyResultSet:  # e.g. practices.none(): nothing to ask the database
+        offset = max((total - 1) // per_page * per_page, 0)
+        rows = list(page_rows[offset:offset + per_page]) if total else []
+    if not rows:
         return 0, [], {name: [] for name in FACETS}
-    key_columns = ", ".join(keys)
-    key_order = ", ".join(_order_sql(name, item) for name, item in zip(keys, ordering,
-                                                                        strict=True))
-    facets = ",\n".join([
-        _column_facet("country_id", Country, "iso_code", "name", "name"),
-        _link_facet(GoodPracticePage.working_groups, "code", "code", "code"),
-        _column_facet("stage_id", OperationalStage, "number", "title", "number"),
-        _link_facet(GoodPracticePage.themes, "slug", "name", "name"),
-        _column_facet("instrument_type_id", InstrumentType, "slug", "name", "name"),
-    ])
-    sql = f"""
-    WITH matched (id, country_id, stage_id, instrument_type_id, {key_columns})
-      AS MATERIALIZED ({matched_sql})
-    SELECT
-      (SELECT count(*) FROM matched),
-      (SELECT array_agg(page.id) FROM (
-         SELECT id FROM matched ORDER BY {key_order} LIMIT %s
-         OFFSET (SELECT least(%s, greatest((count(*) - 1) / %s * %s, 0)) FROM matched)
-       ) AS page),
-      {facets}
-    """  # noqa: S608 - table names from the models' metadata, values are parameters
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, per_page, offset, per_page, per_page])
-        total, ids, *facets = cursor.fetchone()
-    return total, ids or [], {name: [tuple(value) for value in values or []]
-                              for name, values in zip(FACETS, facets, strict=True)}
+    found = dict(zip(counts, rows[0][1:], strict=True))
+    facets = {name: [(key, label, found[f"library_{name}_{pk}"])
+                     for pk, key, label in values[name] if found[f"library_{name}_{pk}"]]
+              for name in FACETS}
+    return found["library_total"], [row[0] for row in rows], facets
+
+
+def _facet_has(name: str, pk: int) -> Q:
+    """The practices that have the value ``pk`` of the facet ``name``."""
+    if name == "wg":
+        return Q(pk__in=GoodPracticePage.working_groups.through.objects
+                 .filter(workinggroup_id=pk).values("goodpracticepage_id"))
+    if name == "theme":
+        return Q(pk__in=GoodPracticePage.themes.through.objects
+                 .filter(theme_id=pk).values("goodpracticepage_id"))
+    return Q(**{f"{FACET_COLUMNS[name]}_id": pk})
+
+
+FACET_COLUMNS = {"country": "country", "stage": "stage", "instrument": "instrument_type"}
 
 
 def facet_counts(practices: QuerySet) -> dict[str, list[tuple]]:
     """For each facet, the values present in ``practices`` with their counts."""
     return library_summary(practices)[2]
-
-
-def _facet_counts_per_query(practices: QuerySet) -> dict[str, list[tuple]]:
-    ids = practices.order_by().values("pk")
-    through_wg = GoodPracticePage.working_groups.through
-    through_theme = GoodPracticePage.themes.through
-    return {
-        "country": list(
-            practices.order_by().exclude(country=None)
-            .values("country__iso_code", "country__name")
-            .annotate(count=Count("pk")).order_by("country__name")
-            .values_list("country__iso_code", "country__name", "count")),
-        "wg": list(
-            through_wg.objects.filter(goodpracticepage_id__in=ids)
-            .values("workinggroup__code", "workinggroup__title")
-            .annotate(count=Count("goodpracticepage_id")).order_by("workinggroup__code")
-            .values_list("workinggroup__code", "workinggroup__code", "count")),
-        "stage": list(
-            practices.order_by().exclude(stage=None)
-            .values("stage__number", "stage__title")
-            .annotate(count=Count("pk")).order_by("stage__number")
-            .values_list("stage__number", "stage__title", "count")),
-        "theme": list(
-            through_theme.objects.filter(goodpracticepage_id__in=ids)
-            .values("theme__slug", "theme__name")
-            .annotate(count=Count("goodpracticepage_id")).order_by("theme__name")
-            .values_list("theme__slug", "theme__name", "count")),
-        "instrument": list(
-            practices.order_by().exclude(instrument_type=None)
-            .values("instrument_type__slug", "instrument_type__name")
-            .annotate(count=Count("pk")).order_by("instrument_type__name")
-            .values_list("instrument_type__slug", "instrument_type__name", "count")),
-    }
 
 
 def apply_facets(practices: QuerySet, *, country="", wg="", stage=None, theme="",
@@ -338,16 +275,37 @@ def library_taxonomy() -> dict[str, list[tuple[str, str]]]:
     """The values each facet of the search form offers, as ``(key, label)`` in the
     reader's language: five small tables, read again only when one of them changes (see
     knowledge.library_cache) rather than on every search."""
+    return _taxonomy()["choices"]
+
+
+def _facet_values() -> dict[str, list[tuple]]:
+    """Each facet's values as ``(id, key, label)`` in the order its counts are shown, the
+    label as stored; read with the form's choices."""
+    return _taxonomy()["values"]
+
+
+def _taxonomy() -> dict:
     def read():
+        countries = list(Country.objects.order_by("name"))
+        wgs = list(WorkingGroup.objects.order_by("code"))
+        stages = list(OperationalStage.objects.order_by("number"))
+        themes = list(Theme.objects.order_by("name"))
+        kinds = list(InstrumentType.objects.order_by("name"))
         return {
-            "country": [(country.iso_code, str(country))
-                        for country in Country.objects.order_by("name")],
-            "wg": [(wg.code, str(wg)) for wg in WorkingGroup.objects.order_by("code")],
-            "stage": [(str(stage.number), str(stage))
-                      for stage in OperationalStage.objects.order_by("number")],
-            "theme": [(theme.slug, str(theme)) for theme in Theme.objects.order_by("name")],
-            "instrument": [(kind.slug, str(kind))
-                           for kind in InstrumentType.objects.order_by("name")],
+            "choices": {
+                "country": [(country.iso_code, str(country)) for country in countries],
+                "wg": [(wg.code, str(wg)) for wg in wgs],
+                "stage": [(str(stage.number), str(stage)) for stage in stages],
+                "theme": [(theme.slug, str(theme)) for theme in themes],
+                "instrument": [(kind.slug, str(kind)) for kind in kinds],
+            },
+            "values": {
+                "country": [(c.pk, c.iso_code, c.name) for c in countries],
+                "wg": [(wg.pk, wg.code, wg.code) for wg in wgs],
+                "stage": [(stage.pk, stage.number, stage.title) for stage in stages],
+                "theme": [(theme.pk, theme.slug, theme.name) for theme in themes],
+                "instrument": [(kind.pk, kind.slug, kind.name) for kind in kinds],
+            },
         }
     return library_cache.cached(library_cache.taxonomy_key(get_language() or ""), read)
 

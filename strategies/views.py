@@ -5,7 +5,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +17,6 @@ from clusterpolisee.core.forms import add_service_errors
 from consultations.models import Comment
 from consultations.permissions import can_moderate_consultation
 from consultations.selectors import thread_of
-from consultations.thread import render_thread
 
 from . import selectors, services
 from .diff import compare
@@ -186,7 +184,7 @@ def paragraph_detail(request, pk, paragraph_id):
             else:
                 messages.success(request, _("Your comment was posted."))
                 return redirect(f"{paragraph.get_absolute_url()}#comment-{comment.pk}")
-    thread_html, n_comments, reply_to = "", 0, None
+    comments, thread, n_comments, reply_to = [], {}, 0, None
     if phase is not None:
         consultation = phase.consultation
         comments = thread_of(consultation, user, only=selectors.paragraph_comment_ids(paragraph))
@@ -194,15 +192,14 @@ def paragraph_detail(request, pk, paragraph_id):
         if form["parent"].value():
             reply_to = next((c for c in comments if str(c.pk) == str(form["parent"].value())),
                             None)
-        thread_html = render_thread(
-            comments, user=user, base=reverse("consultations:detail", kwargs={
-                "pk": consultation.pk}),
-            can_take_part=can_take_part and consultation.is_accepting_comments,
-            is_moderator=can_moderate_consultation(user, consultation),
-            csrf_token=get_token(request))
+        # the context of consultations/_thread.html
+        thread = {"base": consultation.get_absolute_url(), "user_id": user.pk,
+                  "can_react": can_take_part and consultation.is_accepting_comments,
+                  "is_moderator": can_moderate_consultation(user, consultation)}
     return render(request, "strategies/paragraph.html", {
+        **thread,
         "document": document, "paragraph": paragraph, "phase": phase,
-        "thread_html": thread_html, "n_comments": n_comments, "form": form,
+        "comments": comments, "n_comments": n_comments, "form": form,
         "reply_to": reply_to, "can_take_part": can_take_part,
         "can_decide": user.has_perm("strategies.decide_amendment", document),
         "amendments": selectors.amendments_of(paragraph, user),

@@ -133,3 +133,21 @@ def test_stakeholder_comment_is_flagged_hidden_and_the_summary_reaches_them(page
     expect(page.locator("main")).to_contain_text("Hidden by a moderator: Off topic")
     expect(page.locator("main")).to_contain_text("no new comments are accepted")
     assert_accessible(page)
+
+
+def test_load_more_comments_appends_the_next_page_in_place(page, people):
+    from consultations.models import Comment
+
+    consultation = ConsultationFactory(owner=people.wg3_coordinator, working_group=people.wg3)
+    for i in range(25):
+        Comment.objects.create(consultation=consultation, author=people.marche_member,
+                               body=f"Topic {i}", body_html=f"<p>Topic number {i}.</p>")
+    switch_user(page, people.marche_member.email)
+    page.goto(consultation.get_absolute_url())
+    expect(page.locator("article.comment")).to_have_count(20)
+    page.get_by_role("link", name="Load more comments").click()
+    expect(page.locator("article.comment")).to_have_count(25)
+    expect(page.get_by_text("Topic number 24.")).to_be_visible()
+    # htmx swapped the fragment into the page: no navigation to ?page=2
+    assert "page=" not in page.url
+    expect(page.get_by_role("link", name="Load more comments")).to_have_count(0)
