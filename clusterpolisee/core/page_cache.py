@@ -70,6 +70,10 @@ def generation() -> int:
 def bump() -> None:
     """Make every cached anonymous page unreachable (now, and once more at commit)."""
     _bump_now()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+            func is _bump_now for _sids, func, _robust in connection.run_on_commit):
+        return  # one bump at commit is enough, however many rows the transaction wrote
     transaction.on_commit(_bump_now)
 
 

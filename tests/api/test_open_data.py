@@ -10,6 +10,7 @@ from django.core.files.storage import default_storage
 
 from api import open_data
 from api.signals import schedule_open_data_rebuild
+from clusterpolisee.core import page_cache
 from clusterpolisee.core.csv_export import spreadsheet_safe as safe_cell
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +83,8 @@ def test_a_change_of_public_data_schedules_one_rebuild_after_commit(
         people.marche.save()
         people.veneto.city = "Venezia"
         people.veneto.save()
-    assert len(callbacks) == 1  # debounced: two changes, one rebuild
+    rebuilds = [c for c in callbacks if c is not page_cache._bump_now]
+    assert len(rebuilds) == 1  # debounced: two changes, one rebuild
     cities = {r["city"] for r in download(client)["partners.csv"]}
     assert {"Pesaro", "Venezia"} <= cities
     assert schedule_open_data_rebuild() is True  # the task cleared the debounce mark

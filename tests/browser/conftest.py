@@ -24,7 +24,10 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server, request):
+def page(browser, live_server, request, settings):
+    # e-mails and exports link to the configured address (core.address.site_url): here,
+    # the live server the browser talks to
+    settings.SITE_URL = live_server.url
     context = browser.new_context(base_url=live_server.url, locale="en-GB",
                                   viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
@@ -56,6 +59,18 @@ def assert_accessible(page):
         for v in result["violations"]
     ]
     assert violations == [], f"axe-core on {page.url}: {json.dumps(violations, indent=1)}"
+
+
+def totp_code(secret="JBSWY3DPEHPK3PXP"):  # tests.factories.with_totp
+    """The current TOTP code, taken with at least 8 s of its 30 s window left, so that a
+    slow click does not send it in the next window (allauth accepts the current one only)."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    if 30 - time.time() % 30 < 8:
+        time.sleep(30 - time.time() % 30 + 0.2)
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def log_in(page, email, password):

@@ -7,15 +7,13 @@ the dashboard. A CMS editor copies a framework in use into a new version in /cms
 axe-core on every page of ours; screenshots at 1280 and 390 px of the form, the comparison
 and the heatmap."""
 import re
-import time
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from playwright.sync_api import expect
 
 from assessments.models import Answer, Assessment, Criterion, Round
 from tests.assessments.conftest import fill, validated_assessment
-from tests.browser.conftest import ARTIFACTS, assert_accessible, log_in, switch_to
+from tests.browser.conftest import ARTIFACTS, assert_accessible, log_in, switch_to, totp_code
 from tests.factories import PASSWORD, PartnerFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -45,8 +43,7 @@ def test_round_self_assessment_peer_review_comparison_and_learning_pair(page, pe
     framework_load_default()
     # the admin logs in with the password and a TOTP code, and opens the round
     log_in(page, "root@example.org", "correct-horse-battery-staple")
-    page.get_by_label("Code").fill(format_hotp_value(hotp_value(TOTP_SECRET,
-                                                                int(time.time()) // 30)))
+    page.get_by_label("Code").fill(totp_code(TOTP_SECRET))
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url(lambda url: "/accounts/" not in url)
     page.goto("/assessments/")
@@ -184,8 +181,7 @@ def editor_page(browser, live_server, people):
     context.set_default_timeout(15_000)
     page = context.new_page()
     log_in(page, "editor@example.org", PASSWORD)
-    page.get_by_label("Code").fill(format_hotp_value(hotp_value(TOTP_SECRET,
-                                                                int(time.time()) // 30)))
+    page.get_by_label("Code").fill(totp_code(TOTP_SECRET))
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url(lambda url: "/accounts/" not in url)
     yield page

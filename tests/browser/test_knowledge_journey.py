@@ -6,15 +6,13 @@ practice stays invisible.
 
 The editor works in the real admin (/cms/), in a second browser context, after logging
 in with the password and a TOTP code."""
-import time
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from playwright.sync_api import expect
 
 from knowledge.models import GoodPracticePage, Menu, MenuItem
 from knowledge.site import ensure_site_tree
-from tests.browser.conftest import ARTIFACTS, assert_accessible, log_in
+from tests.browser.conftest import ARTIFACTS, assert_accessible, log_in, totp_code
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,7 +28,7 @@ def editor_page(browser, live_server, people):
     context.set_default_timeout(15_000)
     page = context.new_page()
     log_in(page, "editor@example.org", PASSWORD)
-    code = format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
+    code = totp_code(TOTP_SECRET)
     page.get_by_label("Code").fill(code)
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url(lambda url: "/accounts/" not in url)

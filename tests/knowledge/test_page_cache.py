@@ -124,3 +124,16 @@ def test_a_plain_anonymous_answer_is_shared(settings):
         request.user = AnonymousUser()
         assert stack(request).content == b"the same for everyone"
     assert len(calls) == 1
+
+
+def test_one_transaction_moves_the_generation_on_once_at_commit(people):
+    from django.db import connection
+
+    from clusterpolisee.core import page_cache
+
+    for city in ("Pesaro", "Ancona", "Fano"):
+        people.marche.city = city
+        people.marche.save()
+    pending = [f for _sids, f, _robust in connection.run_on_commit
+               if f is page_cache._bump_now]
+    assert pending == [page_cache._bump_now]
