@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from clusterpolisee.core.widgets import DateTimeLocalInput
+
 from .models import SCALE
 
 
@@ -9,7 +11,7 @@ class RoundOpenForm(forms.Form):
                             help_text=_("E.g. Mid-term 2013."))
     framework = forms.ModelChoiceField(label=_("Framework"), queryset=None)
     deadline = forms.DateTimeField(
-        label=_("Deadline"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        label=_("Deadline"), widget=DateTimeLocalInput(),
         help_text=_("Self-assessments must be submitted by then; the round closes itself."))
 
     def __init__(self, *args, frameworks, **kwargs):

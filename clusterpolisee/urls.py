@@ -17,6 +17,7 @@ from . import views
 from .core.health import CeleryBroker
 from .portal import preview as portal_preview
 from .portal import search as portal_search
+from .users import views as user_views
 
 admin.site.site_header = "ClusterPoliSEE"
 admin.site.site_title = "ClusterPoliSEE"
@@ -37,6 +38,7 @@ urlpatterns = [
     path("search/", portal_search.search_page, name="search"),
     path("preview/", portal_preview.markdown_preview, name="markdown_preview"),
     path("accounts/api-tokens/", include("api.account_urls")),
+    path("accounts/preferences/", user_views.preferences, name="account_preferences"),
     path("accounts/", include("allauth.urls")),
     path("partners/", include("partners.urls")),
     path("documents/", include("partners.document_urls")),

@@ -4,16 +4,10 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from clusterpolisee.core.forms import SensibleDatesMixin
+from clusterpolisee.core.widgets import DateTimeLocalInput
 from workgroups.models import WorkingGroup
 
 from .models import Consultation, Reaction
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class ConsultationForm(SensibleDatesMixin, forms.ModelForm):
@@ -23,8 +17,8 @@ class ConsultationForm(SensibleDatesMixin, forms.ModelForm):
                   "opens_at", "closes_at", "rating_question"]
         widgets = {
             "background": forms.Textarea(attrs={"rows": 8}),
-            "opens_at": DateTimeInput(),
-            "closes_at": DateTimeInput(),
+            "opens_at": DateTimeLocalInput(),
+            "closes_at": DateTimeLocalInput(),
         }
         help_texts = {
             "opens_at": _("In the platform's time zone (Europe/Sofia)."),

@@ -5,7 +5,8 @@ from datetime import datetime
 
 from django.apps import apps
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.formats import get_format
 
 from clusterpolisee.core.selectors import user_partner_id
 from clusterpolisee.users.models import StakeholderProfile
@@ -105,7 +106,12 @@ class ThreadComment:
     # shown as is, worked out once here rather than by the template's filters per comment
     author_name: str = ""
     created_iso: str = ""
-    created_text: str = ""
+    created_local: datetime | None = None
+
+    @property
+    def created_text(self) -> str:
+        # formatted only for the comments a page shows, in the reader's locale
+        return dateformat.format(self.created_local, get_format("SHORT_DATETIME_FORMAT"))
 
     @property
     def is_deleted(self) -> bool:
@@ -115,10 +121,6 @@ class ThreadComment:
     def is_hidden(self) -> bool:
         return self.hidden_at is not None
 
-
-# numeric and the same in every language; Django's localised date formatting per comment
-# costs more than the rest of a comment's markup
-DISPLAY_FORMAT = "%Y-%m-%d %H:%M"
 
 THREAD_FIELDS = ("id", "parent_id", "depth", "author_id", "body_html", "created_at", "edited_at",
                  "deleted_at", "hidden_at", "hidden_reason")
@@ -179,7 +181,7 @@ def thread_of(consultation, user, *, only=None) -> list[ThreadComment]:
             pk, parent_id, depth, author_id, author, who, body_html, created, edited,
             deleted, hidden, reason, n_agree, n_disagree, mine_kind == agree,
             mine_kind == disagree, pk in flagged, author_name=name,
-            created_iso=local.isoformat(), created_text=local.strftime(DISPLAY_FORMAT))
+            created_iso=local.isoformat(), created_local=local)
         siblings = children.get(parent_id)
         if siblings is None:
             children[parent_id] = [comment]

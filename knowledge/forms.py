@@ -6,6 +6,7 @@ from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
 from clusterpolisee.core.forms import PlainSelect, SensibleDatesMixin
+from clusterpolisee.core.widgets import DateInput
 from partners.uploads import check_upload
 
 from .models import GoodPracticePage, Transfer
@@ -101,8 +102,8 @@ PracticeSubmissionForm.base_fields = {
     **fields_for_model(
         GoodPracticePage, fields=SUBMISSION_FIELDS,
         widgets={
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
             "working_groups": forms.CheckboxSelectMultiple,
             "themes": forms.CheckboxSelectMultiple,
             "summary": forms.Textarea(attrs={"rows": 3}),

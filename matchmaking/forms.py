@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from clusterpolisee.core.forms import SensibleDatesMixin
+from clusterpolisee.core.widgets import DateInput, DateTimeLocalInput
 from partners.models import Country
 
 from .models import Interest, Opportunity, Profile, Sector
@@ -39,8 +40,8 @@ class OpportunityForm(SensibleDatesMixin, forms.ModelForm):
         model = Opportunity
         fields = ["direction", "kind", "title", "description", "sectors", "target_countries",
                   "deadline"]
-        widgets = {"direction": forms.RadioSelect, "deadline": forms.DateInput(
-            attrs={"type": "date"}), "description": forms.Textarea(attrs={"rows": 6})}
+        widgets = {"direction": forms.RadioSelect, "deadline": DateInput(),
+                   "description": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,7 +88,7 @@ class BrokerForm(forms.Form):
 
 class SlotForm(SensibleDatesMixin, forms.Form):
     starts_at = forms.DateTimeField(label=_("Starts (event's local time)"),
-                                    widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+                                    widget=DateTimeLocalInput(),
                                     input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
     minutes = forms.IntegerField(label=_("Length in minutes"), initial=30, min_value=10,
                                  max_value=120)

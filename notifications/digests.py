@@ -24,10 +24,11 @@ from django.core.mail import get_connection
 from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import Count, F, Q
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from clusterpolisee.core.models import Activity
 from clusterpolisee.core.selectors import activities_visible_to
+from clusterpolisee.users.zones import in_locale_of
 
 from .emails import digest_message
 from .models import BouncingAddress, Digest, DigestRun, Notification, Period
@@ -132,7 +133,8 @@ class BatchResult:
 def _load_batch(digest_ids):
     """Everything the batch needs, in a fixed number of queries whatever its size."""
     digests = list(Digest.objects.filter(pk__in=digest_ids, status=Digest.Status.PENDING)
-                   .select_related("user", "user__membership").order_by("pk"))
+                   .select_related("user", "user__membership__partner__country",
+                                   "user__stakeholder_profile__country").order_by("pk"))
     if not digests:
         return [], {}, {}, set()
     users = {d.user_id: d.user for d in digests}
@@ -231,7 +233,7 @@ def _send_one(digest, channels, items, bouncing, connection, pause, result):
     if not wanted:
         return _skip(digest, result, "nothing to send", item_count=0)
     try:
-        with translation.override(user.language):
+        with in_locale_of(user):
             label = period_label(digest.period)
         message = digest_message(user=user, period=digest.period,
                                  period_start=digest.period_start, period_label=label,

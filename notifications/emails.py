@@ -2,7 +2,6 @@
 from collections import OrderedDict
 from functools import lru_cache
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils.translation import ngettext
 from clusterpolisee.core.address import site_url
 from clusterpolisee.core.mail import header_safe
 from clusterpolisee.core.models import Category
+from clusterpolisee.users.zones import in_locale_of
 
 from .services import unsubscribe_token
 
@@ -121,7 +121,7 @@ def _message(*, user, subject, template, context,
 
 def digest_message(*, user, period, period_start, period_label, notifications, categories):
     """The digest e-mail for ``user``, in their language."""
-    with translation.override(user.language or settings.LANGUAGE_CODE):
+    with in_locale_of(user):
         token = unsubscribe_token(user=user, categories=categories, channel=period)
         count = len(notifications)
         subject = capfirst(ngettext("ClusterPoliSEE %(period)s digest: %(count)d new item",
@@ -134,7 +134,7 @@ def digest_message(*, user, period, period_start, period_label, notifications, c
 
 
 def immediate_message(*, user, notification):
-    with translation.override(user.language or settings.LANGUAGE_CODE):
+    with in_locale_of(user):
         activity = notification.activity
         token = unsubscribe_token(user=user, categories=[notification.category],
                                   channel="immediate")

@@ -2,7 +2,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from consultations.forms import DateTimeInput
+from clusterpolisee.core.widgets import DateTimeLocalInput
 from workgroups.models import Deliverable, WorkPackage
 
 from . import services
@@ -56,7 +56,7 @@ class ChapterEditForm(forms.Form):
 
 
 class PhaseForm(forms.Form):
-    closes_at = forms.DateTimeField(label=_("Comments close"), widget=DateTimeInput(),
+    closes_at = forms.DateTimeField(label=_("Comments close"), widget=DateTimeLocalInput(),
                                     help_text=_("In the platform's time zone."))
     include_stakeholders = forms.BooleanField(
         label=_("Approved stakeholders take part too"), required=False,
@@ -85,7 +85,7 @@ class DecideForm(forms.Form):
 
 
 class VoteForm(forms.Form):
-    deadline = forms.DateTimeField(label=_("Voting deadline"), widget=DateTimeInput())
+    deadline = forms.DateTimeField(label=_("Voting deadline"), widget=DateTimeLocalInput())
     publish_if_adopted = forms.BooleanField(
         label=_("Publish to everybody once adopted"), required=False,
         help_text=_("Otherwise the adopted version is open to the staff of every partner."))

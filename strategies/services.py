@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
@@ -307,8 +308,8 @@ def _phase_accepting(document):
     if last is not None and last.consultation.closes_at <= timezone.now():
         raise ValidationError(
             _("The comment phase closed on %(date)s; comments and amendments are no longer "
-              "accepted.") % {"date": timezone.localtime(last.consultation.closes_at)
-                              .strftime("%Y-%m-%d %H:%M")})
+              "accepted.") % {"date": date_format(timezone.localtime(
+                  last.consultation.closes_at), "DATETIME_FORMAT")})
     raise ValidationError(_("No comment phase is open on this document."))
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from clusterpolisee.core.forms import SensibleDatesMixin
+from clusterpolisee.core.widgets import DateTimeLocalInput
 from partners.models import Country, Partner
 
 from .models import (
@@ -136,13 +137,6 @@ class PilotFilter(django_filters.FilterSet):
     class Meta:
         model = PilotAction
         fields = ["working_group", "country", "stage", "status"]
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class DecisionForm(SensibleDatesMixin, forms.ModelForm):

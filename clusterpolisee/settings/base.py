@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "clusterpolisee.users.middleware.UserLanguageMiddleware",
+    "clusterpolisee.users.zones.UserTimezoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "clusterpolisee.core.csp.ContentSecurityPolicyMiddleware",
@@ -211,7 +212,19 @@ CSRF_COOKIE_HTTPONLY = False
 
 # --- i18n ---------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("bg", _("Bulgarian"))]
+# The partnership's languages (English first: the project's working language and the
+# fallback of every translated label and page). Serbian is offered in both scripts: Cyrillic
+# is the official one, Latin is what many Serbian partners type and read online; the Latin
+# catalogue is transliterated from the Cyrillic one (`manage.py transliterate_serbian`).
+LANGUAGES = [
+    ("en", _("English")), ("bg", _("Bulgarian")), ("de", _("German")), ("el", _("Greek")),
+    ("hr", _("Croatian")), ("hu", _("Hungarian")), ("it", _("Italian")),
+    ("ro", _("Romanian")), ("sk", _("Slovak")), ("sl", _("Slovenian")), ("sq", _("Albanian")),
+    ("sr", _("Serbian (Cyrillic)")), ("sr-latn", _("Serbian (Latin)")),
+]
+# Dates, times and numbers as each language writes them: Django's formats, corrected where
+# they fall short (24-hour clocks, genitive months, the year's marker) in clusterpolisee/formats
+FORMAT_MODULE_PATH = ["clusterpolisee.formats"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "locale"]

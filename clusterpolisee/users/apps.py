@@ -8,7 +8,13 @@ class UsersConfig(AppConfig):
     verbose_name = _("Users")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from clusterpolisee.core.models import Category, register_activity_verb
+
+        from .zones import on_login
+
+        user_logged_in.connect(on_login, dispatch_uid="users.remember_zone")
 
         register_activity_verb("stakeholder.approved", _("approved the stakeholder"),
                                Category.PARTNERS)

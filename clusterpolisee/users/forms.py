@@ -3,6 +3,8 @@ from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from clusterpolisee.core.widgets import LanguageSelect
+
 from .services import stakeholder_profile_create
 
 
@@ -38,3 +40,26 @@ class StakeholderSignupForm(forms.Form):
         stakeholder_profile_create(
             user=user, organisation=self.cleaned_data["organisation"],
             country=self.cleaned_data["country"], interests=self.cleaned_data["interests"])
+
+
+class PreferencesForm(forms.Form):
+    """Language and time zone; the service checks the values again."""
+
+    language = forms.ChoiceField(label=_("Language"), widget=LanguageSelect)
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"), required=False,
+        help_text=_("Times on pages, in e-mails and in digests."))
+
+    def __init__(self, *args, default_zone: str, **kwargs):
+        from django.conf import settings
+        from django.utils.translation import get_language_info
+
+        from .zones import zone_choices
+
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            (code, get_language_info(code)["name_local"].capitalize())
+            for code, _name in settings.LANGUAGES]
+        self.fields["time_zone"].choices = [
+            ("", _("Your organisation's country (%(zone)s)") % {"zone": default_zone}),
+            *zone_choices()]

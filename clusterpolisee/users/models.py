@@ -39,6 +39,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=settings.LANGUAGE_CODE,
         help_text=_("Used for the interface after login and for e-mails."),
     )
+    time_zone = models.CharField(
+        _("time zone"), max_length=40, blank=True,
+        help_text=_("Times on pages, in e-mails and in digests. Empty: the time zone of your "
+                    "organisation's country."),
+    )
     is_staff = models.BooleanField(
         _("platform admin"), default=False,
         help_text=_("Can log into the Django admin. Platform admins must use two-factor login."),

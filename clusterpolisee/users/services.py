@@ -1,5 +1,6 @@
 """Write-side services for accounts."""
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -62,3 +63,16 @@ def stakeholder_decide(*, profile: StakeholderProfile, by: User, approve: bool
                         visibility=Activity.Visibility.AUDIT, target_url="/",
                         addressed_to=[profile.user])
     return profile
+
+
+def user_preferences_update(*, user: User, language: str, time_zone: str) -> User:
+    """The person's language (pages after login, e-mails, digests) and time zone."""
+    from .zones import zone_choices
+
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("Choose one of the languages offered.")})
+    if time_zone and time_zone not in dict(zone_choices()):
+        raise ValidationError({"time_zone": _("Choose one of the time zones offered.")})
+    user.language, user.time_zone = language, time_zone
+    user.save(update_fields=["language", "time_zone"])
+    return user

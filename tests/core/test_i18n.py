@@ -1,47 +1,83 @@
-"""English and Bulgarian ship complete: every translatable string has a Bulgarian text."""
+"""Every language of the partnership ships complete: each translatable string of the code has
+a text in every catalogue, no entry is fuzzy, plural entries have all their forms, the
+compiled catalogues match, and Serbian Latin is the transliteration of Serbian Cyrillic."""
+import re
 import shutil
 from pathlib import Path
 
+import pytest
+from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils.translation import to_locale
+
+from clusterpolisee.core.management.commands.transliterate_serbian import (
+    transliterate_catalogue,
+)
 
 ROOT = Path(settings.BASE_DIR)
+LOCALES = [to_locale(code) for code, _name in settings.LANGUAGES if code != "en"]
+HAND_TRANSLATED = [locale for locale in LOCALES if locale != "sr_Latn"]
 
 
-def test_bulgarian_catalogue_covers_every_string_in_the_code(tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory):
+    """makemessages against a copy of the catalogues, so the check never edits the tree."""
     assert shutil.which("xgettext"), "GNU gettext is missing; `make test` installs it"
-    # run makemessages against a copy of the catalogue, so the check never edits the tree
-    locale = tmp_path / "locale"
+    locale = tmp_path_factory.mktemp("catalogues") / "locale"
     shutil.copytree(ROOT / "locale", locale)
-    monkeypatch.chdir(ROOT)
-    with override_settings(LOCALE_PATHS=[locale]):
-        call_command("makemessages", locale=["bg"], no_obsolete=True, verbosity=0,
-                     ignore_patterns=[".venv/*", "tests/*", "node_modules/*", "staticfiles/*",
-                                      "test-artifacts/*", "build/*"])
-    with open(locale / "bg/LC_MESSAGES/django.po", "rb") as handle:
-        catalogue = read_po(handle)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        with override_settings(LOCALE_PATHS=[locale]):
+            call_command("makemessages", locale=HAND_TRANSLATED, no_obsolete=True,
+                         verbosity=0,
+                         ignore_patterns=[".venv/*", "tests/*", "node_modules/*",
+                                          "staticfiles/*", "test-artifacts/*", "build/*"])
+    return locale
+
+
+def _read(path):
+    with open(path, "rb") as handle:
+        return read_po(handle)
+
+
+def test_every_language_of_the_settings_has_a_catalogue():
+    assert len(LOCALES) == 12
+    for locale in LOCALES:
+        assert (ROOT / "locale" / locale / "LC_MESSAGES/django.po").exists(), locale
+
+
+@pytest.mark.parametrize("locale", HAND_TRANSLATED)
+def test_catalogue_covers_every_string_in_the_code(extracted, locale):
+    catalogue = _read(extracted / locale / "LC_MESSAGES/django.po")
+    forms = int(re.search(r"nplurals=(\d+)", catalogue.plural_forms).group(1))
     missing = [m.id for m in catalogue if m.id and (not m.string or (
-        isinstance(m.string, tuple) and not all(m.string)))]
+        isinstance(m.string, tuple) and (len(m.string) != forms or not all(m.string))))]
     fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
-    assert missing == [], f"untranslated: {missing[:10]}"
-    assert fuzzy == [], f"fuzzy: {fuzzy[:10]}"
+    assert missing == [], f"{locale} untranslated: {missing[:10]}"
+    assert fuzzy == [], f"{locale} fuzzy: {fuzzy[:10]}"
 
 
-def test_compiled_catalogue_is_up_to_date():
-    po = ROOT / "locale/bg/LC_MESSAGES/django.po"
-    mo = ROOT / "locale/bg/LC_MESSAGES/django.mo"
-    assert mo.exists(), "run `make messages` and commit django.mo"
-    from babel.messages.mofile import read_mo
+def test_serbian_latin_is_the_transliteration_of_serbian_cyrillic():
+    cyrillic = (ROOT / "locale/sr/LC_MESSAGES/django.po").read_text(encoding="utf-8")
+    latin = (ROOT / "locale/sr_Latn/LC_MESSAGES/django.po").read_text(encoding="utf-8")
+    assert latin == transliterate_catalogue(cyrillic), "run `make messages`"
+    assert not re.search(r"msgstr.*[\u0400-\u04FF]", latin)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_compiled_catalogue_is_up_to_date(locale):
+    folder = ROOT / "locale" / locale / "LC_MESSAGES"
+    assert (folder / "django.mo").exists(), "run `make messages` and commit django.mo"
 
     def key(message):
         return message.id if isinstance(message.id, str) else tuple(message.id)
 
-    with open(mo, "rb") as handle:
+    with open(folder / "django.mo", "rb") as handle:
         compiled = {key(m): m.string for m in read_mo(handle) if m.id}
-    with open(po, "rb") as handle:
-        source = {key(m): m.string for m in read_po(handle) if m.id}
-    assert source.keys() == compiled.keys(), "django.mo is stale: run `make messages`"
+    source = {key(m): m.string for m in _read(folder / "django.po") if m.id}
+    assert source.keys() == compiled.keys(), f"{locale}: django.mo is stale: `make messages`"
     assert {k: v for k, v in source.items() if isinstance(k, str)} == {
-        k: v for k, v in compiled.items() if isinstance(k, str)}, "django.mo is stale"
+        k: v for k, v in compiled.items() if isinstance(k, str)}, f"{locale}: stale django.mo"

@@ -1,0 +1,3 @@
+# 2. december 2026, 14:30
+DATE_FORMAT = "j. F Y"
+DATETIME_FORMAT = "j. F Y, H:i"

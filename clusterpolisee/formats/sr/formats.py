@@ -1,0 +1,3 @@
+# 2. децембра 2026. у 14:30 is the long form; the portal writes 2. децембра 2026. 14:30
+DATE_FORMAT = "j. E Y."
+DATETIME_FORMAT = "j. E Y. H:i"
