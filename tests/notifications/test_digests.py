@@ -4,12 +4,16 @@ import logging
 import smtplib
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.text import capfirst
+from django.utils.translation import ngettext
 
-from clusterpolisee.core.models import Activity
+from clusterpolisee.core.models import Activity, Category
 from notifications import digests
 from notifications.models import (
     BouncingAddress,
@@ -345,3 +349,27 @@ def test_admin_digest_log_shows_counts_per_period(client, people, day_items):
     for persona in (people.marche_admin, people.cms_editor):
         client.force_login(persona)
         assert client.get("/django-admin/notifications/digestrun/").status_code == 403
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_one_digest_in_each_language_has_its_subject_and_headings(people, day_items,
+                                                                  language):
+    people.wg3_coordinator.language = language
+    people.wg3_coordinator.save()
+    send_daily()
+    [message] = mail_to("wg3@bsmepa.example.org")
+    html = message.alternatives[0][0]
+    with translation.override(language):
+        subject = capfirst(ngettext("ClusterPoliSEE %(period)s digest: %(count)d new item",
+                                    "ClusterPoliSEE %(period)s digest: %(count)d new items",
+                                    2) % {"period": digests.period_label("daily"), "count": 2})
+        headings = [str(Category.WG_DISCUSSIONS.label), str(Category.CONSULTATIONS.label)]
+        hello = translation.gettext("Hello %(name)s,") % {
+            "name": people.wg3_coordinator.get_short_name()}
+    assert message.subject == subject
+    for heading in headings:
+        assert f">{heading}</h3>" in html and heading in message.body
+    assert hello in message.body and f'lang="{language}"' in html
+    if language != "en":
+        assert "digest: 2 new items" not in message.subject
+        assert "Working-group discussions" not in message.body and "Hello " not in message.body
