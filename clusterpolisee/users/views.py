@@ -21,7 +21,8 @@ def preferences(request):
     user.time_zone = ""
     default_zone = zone_name_for(user)
     user.time_zone = saved_zone
-    form = PreferencesForm(request.POST or None, default_zone=default_zone,
+    form = PreferencesForm(request.POST if request.method == "POST" else None,
+                           default_zone=default_zone,
                            initial={"language": user.language, "time_zone": user.time_zone})
     if request.method == "POST" and form.is_valid():
         try:
