@@ -75,12 +75,14 @@ restore: $(STAMP)
 	$(PY) manage.py restore $(FROM)
 
 # Re-extract and compile the translation catalogues (commit both .po and .mo).
-# the catalogues translated by hand (settings.LANGUAGES without English)
-LANGS := bg de el ro sl
+# the catalogues translated by hand (settings.LANGUAGES without English; sr_Latn is
+# transliterated from sr)
+LANGS := bg de el ro sl sr
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages $(addprefix -l ,$(LANGS)) --no-obsolete -i ".venv/*" -i "tests/*" -i "node_modules/*" -i "staticfiles/*" -i "test-artifacts/*" -i "build/*"
-	$(PY) manage.py compilemessages $(addprefix -l ,$(LANGS)) -i .venv
+	$(PY) manage.py transliterate_serbian
+	$(PY) manage.py compilemessages $(addprefix -l ,$(LANGS)) -l sr_Latn -i .venv
 
 # The current two-factor code of the demo admin and editor.
 totp: $(STAMP)

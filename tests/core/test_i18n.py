@@ -60,6 +60,13 @@ def test_catalogue_covers_every_string_in_the_code(extracted, locale):
     assert fuzzy == [], f"{locale} fuzzy: {fuzzy[:10]}"
 
 
+def test_serbian_latin_is_the_transliteration_of_serbian_cyrillic():
+    cyrillic = (ROOT / "locale/sr/LC_MESSAGES/django.po").read_text(encoding="utf-8")
+    latin = (ROOT / "locale/sr_Latn/LC_MESSAGES/django.po").read_text(encoding="utf-8")
+    assert latin == transliterate_catalogue(cyrillic), "run `make messages`"
+    assert not re.search(r"msgstr.*[\u0400-\u04FF]", latin)
+
+
 def test_serbian_cyrillic_becomes_latin_letter_by_letter_and_leaves_markup_alone():
     source = ('msgid "Ljubljana"\nmsgstr "Љубљана, ЉУБЉАНА, Ђорђе, %(count)s <a href=\\"x\\">'
               'веза</a>"\n"\\"Language: sr\\\\n\\""\n')
