@@ -39,6 +39,15 @@ class SessionIdleTimeoutMiddleware:
         return response
 
 
+def set_language_cookie(response, language: str) -> None:
+    """Remember the person's language in the browser, as Django's set_language does."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME, language,
+        max_age=settings.LANGUAGE_COOKIE_AGE, samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=settings.LANGUAGE_COOKIE_SECURE or settings.SESSION_COOKIE_SECURE,
+    )
+
+
 class UserLanguageMiddleware:
     """Use the logged-in user's saved language when the browser has not picked one.
 
@@ -59,11 +68,7 @@ class UserLanguageMiddleware:
             translation.activate(user.language)
             request.LANGUAGE_CODE = user.language
             response = self.get_response(request)
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME, user.language,
-                max_age=settings.LANGUAGE_COOKIE_AGE, samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-                secure=settings.LANGUAGE_COOKIE_SECURE or settings.SESSION_COOKIE_SECURE,
-            )
+            set_language_cookie(response, user.language)
             return response
         return self.get_response(request)
 

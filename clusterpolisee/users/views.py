@@ -1,5 +1,4 @@
 """The account's own settings beside allauth's pages."""
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from clusterpolisee.core.forms import add_service_errors
 
 from .forms import PreferencesForm
+from .middleware import set_language_cookie
 from .services import user_preferences_update
 from .zones import remember_zone, zone_name_for
 
@@ -35,9 +35,6 @@ def preferences(request):
             translation.activate(user.language)
             messages.success(request, _("Your language and time zone are saved."))
             response = redirect("account_preferences")
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME, user.language,
-                max_age=settings.LANGUAGE_COOKIE_AGE, samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-                secure=settings.LANGUAGE_COOKIE_SECURE or settings.SESSION_COOKIE_SECURE)
+            set_language_cookie(response, user.language)
             return response
     return render(request, "account/preferences.html", {"form": form})
