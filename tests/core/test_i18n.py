@@ -1,6 +1,7 @@
 """Every language of the partnership ships complete: each translatable string of the code has
 a text in every catalogue, no entry is fuzzy, plural entries have all their forms, the
 compiled catalogues match, and Serbian Latin is the transliteration of Serbian Cyrillic."""
+import io
 import re
 import shutil
 from pathlib import Path
@@ -63,7 +64,12 @@ def test_catalogue_covers_every_string_in_the_code(extracted, locale):
 def test_serbian_latin_is_the_transliteration_of_serbian_cyrillic():
     cyrillic = (ROOT / "locale/sr/LC_MESSAGES/django.po").read_text(encoding="utf-8")
     latin = (ROOT / "locale/sr_Latn/LC_MESSAGES/django.po").read_text(encoding="utf-8")
-    assert latin == transliterate_catalogue(cyrillic), "run `make messages`"
+    expected = read_po(io.StringIO(transliterate_catalogue(cyrillic)))
+    shipped = read_po(io.StringIO(latin))
+    # The messages, not the line references or the header's dates: moving code must not fail it.
+    def messages(catalogue):
+        return {m.id: m.string for m in catalogue if m.id}
+    assert messages(shipped) == messages(expected), "run `make messages`"
     assert not re.search(r"msgstr.*[\u0400-\u04FF]", latin)
 
 
