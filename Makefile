@@ -77,7 +77,7 @@ restore: $(STAMP)
 # Re-extract and compile the translation catalogues (commit both .po and .mo).
 # the catalogues translated by hand (settings.LANGUAGES without English; sr_Latn is
 # transliterated from sr)
-LANGS := bg de el ro sl sr
+LANGS := bg de el hr hu it ro sk sl sq sr
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages $(addprefix -l ,$(LANGS)) --no-obsolete -i ".venv/*" -i "tests/*" -i "node_modules/*" -i "staticfiles/*" -i "test-artifacts/*" -i "build/*"

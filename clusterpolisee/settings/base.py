@@ -213,15 +213,15 @@ CSRF_COOKIE_HTTPONLY = False
 # --- i18n ---------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 # The partnership's languages (English first: the project's working language and the
-# fallback of every translated label and page). A language is listed once its catalogue is
-# complete (tests/core/test_i18n.py); Italian, Hungarian, Slovak, Croatian and Albanian
-# follow. Serbian is offered in both scripts: Cyrillic is the official one, Latin is what many
-# readers use online; the Latin catalogue is transliterated from the Cyrillic one
-# (`manage.py transliterate_serbian`, run by `make messages`).
+# fallback of every translated label and page); each catalogue is complete
+# (tests/core/test_i18n.py). Serbian is offered in both scripts: Cyrillic is the official one,
+# Latin is what many readers use online; the Latin catalogue is transliterated from the
+# Cyrillic one (`manage.py transliterate_serbian`, run by `make messages`).
 LANGUAGES = [
     ("en", _("English")), ("bg", _("Bulgarian")), ("de", _("German")), ("el", _("Greek")),
-    ("ro", _("Romanian")), ("sl", _("Slovenian")), ("sr", _("Serbian (Cyrillic)")),
-    ("sr-latn", _("Serbian (Latin)")),
+    ("hr", _("Croatian")), ("hu", _("Hungarian")), ("it", _("Italian")), ("ro", _("Romanian")),
+    ("sk", _("Slovak")), ("sl", _("Slovenian")), ("sq", _("Albanian")),
+    ("sr", _("Serbian (Cyrillic)")), ("sr-latn", _("Serbian (Latin)")),
 ]
 # Dates, times and numbers as each language writes them: Django's formats, corrected where
 # they fall short (24-hour clocks, genitive months, the year's marker) in clusterpolisee/formats
