@@ -157,7 +157,7 @@ class PartnerRef:
 def previous_round(round_: Round) -> Round | None:
     """The round before this one on the same framework name (so dimensions match by code)."""
     return (Round.objects.filter(deadline__lt=round_.deadline,
-                                 framework__name=round_.framework.name)
+                                 framework__name_en=round_.framework.name_en)
             .select_related("framework")
             .order_by("-deadline").first())
 

@@ -23,6 +23,8 @@ from wagtail.admin.widgets.button import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from clusterpolisee.core.labels import columns
+
 from . import services
 from .models import Criterion, Dimension, Framework, Level
 
@@ -133,7 +135,7 @@ class FrameworkViewSet(FrameworkPartViewSet):
     icon = "clipboard-list"
     menu_label = gettext_lazy("Frameworks")
     index_view_class = FrameworkIndexView
-    form_fields = ["name", "version", "description"]
+    form_fields = ["version", *columns("name", "description")]
     list_display = ["__str__", "version", "created_at"]
     search_fields = ["name"]
 
@@ -152,7 +154,8 @@ class DimensionViewSet(FrameworkPartViewSet):
     model = Dimension
     icon = "table"
     menu_label = gettext_lazy("Dimensions")
-    form_fields = ["framework", "position", "code", "title", "description", "working_group"]
+    form_fields = ["framework", "position", "code", *columns("title", "description"),
+                   "working_group"]
     list_display = ["title", "framework", "position", "working_group"]
     list_filter = ["framework"]
     search_fields = ["title"]
@@ -162,7 +165,7 @@ class CriterionViewSet(FrameworkPartViewSet):
     model = Criterion
     icon = "list-ul"
     menu_label = gettext_lazy("Criteria")
-    form_fields = ["dimension", "position", "code", "title", "guidance"]
+    form_fields = ["dimension", "position", "code", *columns("title", "guidance")]
     list_display = ["title", "dimension", "position"]
     list_filter = ["dimension"]
     search_fields = ["title"]
@@ -172,7 +175,7 @@ class LevelViewSet(FrameworkPartViewSet):
     model = Level
     icon = "order"
     menu_label = gettext_lazy("Maturity levels")
-    form_fields = ["criterion", "score", "descriptor"]
+    form_fields = ["criterion", "score", *columns("descriptor")]
     list_display = ["descriptor", "criterion", "score"]
     list_filter = ["criterion", "score"]
     search_fields = ["descriptor"]

@@ -23,6 +23,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from clusterpolisee.core.labels import columns
+
 from .blocks import BaseStreamBlock
 
 
@@ -33,7 +35,7 @@ class Theme(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True,
                             help_text=_("Used in library links; letters, digits and hyphens."))
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [*(FieldPanel(name) for name in columns("name")), FieldPanel("slug")]
 
     class Meta:
         verbose_name = _("theme")
@@ -51,7 +53,7 @@ class InstrumentType(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True,
                             help_text=_("Used in library links; letters, digits and hyphens."))
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [*(FieldPanel(name) for name in columns("name")), FieldPanel("slug")]
 
     class Meta:
         verbose_name = _("policy instrument type")

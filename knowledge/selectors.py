@@ -148,9 +148,13 @@ def practice_cards(ids: list[int], request=None) -> list[PracticeCard]:
                      .order_by("workinggroup__code")
                      .values_list("goodpracticepage_id", "workinggroup__code")):
         wgs[pk].append(code)
-    for pk, name in (through_theme.filter(goodpracticepage_id__in=ids)
-                     .order_by("theme__name").values_list("goodpracticepage_id", "theme__name")):
-        themes[pk].append(name)
+    # theme names in the reader's language, from the taxonomy cached per language
+    theme_names = {theme_pk: label for theme_pk, _slug, label in _facet_values()["theme"]}
+    for pk, theme_pk in (through_theme.filter(goodpracticepage_id__in=ids)
+                         .values_list("goodpracticepage_id", "theme_id")):
+        themes[pk].append(theme_names.get(theme_pk, ""))
+    for names in themes.values():
+        names.sort(key=str.casefold)
     parent_urls: dict[str, str] = {}
     cards = []
     for pk in ids:

@@ -1,10 +1,11 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from .models import Interest, MeetingRequest, Opportunity, Profile, Sector, Slot
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(TranslationAdmin):
     list_display = ["code", "name"]
     search_fields = ["code", "name"]
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from .models import (
     Committee,
@@ -15,25 +16,25 @@ from .models import (
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(admin.ModelAdmin):
+class WorkingGroupAdmin(TranslationAdmin):
     list_display = ["code", "title", "lead_partner"]
     filter_horizontal = ["coordinators", "member_partners"]
     list_select_related = ["lead_partner"]
 
 
 @admin.register(WorkPackage)
-class WorkPackageAdmin(admin.ModelAdmin):
+class WorkPackageAdmin(TranslationAdmin):
     list_display = ["code", "title", "lead_partner", "start_date", "end_date"]
     list_select_related = ["lead_partner"]
 
 
 @admin.register(OperationalStage)
-class OperationalStageAdmin(admin.ModelAdmin):
+class OperationalStageAdmin(TranslationAdmin):
     list_display = ["number", "title"]
 
 
 @admin.register(Committee)
-class CommitteeAdmin(admin.ModelAdmin):
+class CommitteeAdmin(TranslationAdmin):
     list_display = ["name", "kind", "coordinator"]
 
 
@@ -45,7 +46,7 @@ class SteeringCommitteeSeatAdmin(admin.ModelAdmin):
 
 
 @admin.register(Deliverable)
-class DeliverableAdmin(admin.ModelAdmin):
+class DeliverableAdmin(TranslationAdmin):
     list_display = ["code", "title", "work_package", "partner", "due_date", "status"]
     list_filter = ["work_package", "status"]
     list_editable = ["status", "due_date"]

@@ -28,7 +28,8 @@ INSTALLED_APPS = [
     "strategies",  # above partners, workgroups and consultations; reuses their votes and comments
     "notifications",  # reads the activity the feature apps record, so it comes after them
     "api",  # the REST API over the apps' selectors and services
-    # django
+    # django (modeltranslation before the admin, whose forms it extends)
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -235,6 +236,15 @@ USE_TZ = True
 # Translated pages: each language has its own copy of the page tree (wagtail.locales,
 # copies made with simple_translation); Wagtail serves the tree of the reader's language
 # and falls back to the original where a page has no translation.
+# Seeded and editor-managed labels (WG, WP, stage, committee, theme, instrument, NACE-sector,
+# deliverable and assessment-framework names) get one column per language; English is the
+# fallback of every one; each app's translation.py names the fields.
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_REQUIRED_LANGUAGES = ("en",)
+# a row made with a plain value, in whatever language is active, gets it as its English text
+MODELTRANSLATION_AUTO_POPULATE = "default"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

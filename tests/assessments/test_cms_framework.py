@@ -4,6 +4,7 @@ from importlib import import_module
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.utils import translation
 
 from assessments.models import Criterion, Dimension, Framework, Level
 from tests.factories import UserFactory, with_totp
@@ -41,10 +42,14 @@ def test_an_editor_lists_frameworks_and_edits_one_no_round_uses(client, people, 
     criterion = _criterion(framework)
     response = client.post(f"/cms/assessments/criteria/edit/{criterion.pk}/", {
         "dimension": criterion.dimension_id, "position": 1, "code": criterion.code,
-        "title": "Reworded before any round", "guidance": ""})
+        "title_en": "Reworded before any round", "title_el": "Αναδιατυπωμένο", "guidance_en": ""})
     assert response.status_code == 302
     criterion.refresh_from_db()
     assert criterion.title == "Reworded before any round"
+    with translation.override("el"):
+        assert criterion.title == "Αναδιατυπωμένο"
+    with translation.override("bg"):  # no Bulgarian text: the English one
+        assert criterion.title == "Reworded before any round"
 
 
 @pytest.mark.parametrize("kind", ["frameworks", "dimensions", "criteria", "levels"])
@@ -75,8 +80,8 @@ def test_a_new_criterion_in_a_framework_in_use_is_refused_with_the_reason(
     dimension = Dimension.objects.filter(framework=open_round.framework).first()
     client.force_login(people.cms_editor)
     response = client.post("/cms/assessments/criteria/new/", {
-        "dimension": dimension.pk, "position": 9, "code": "extra", "title": "Extra",
-        "guidance": ""})
+        "dimension": dimension.pk, "position": 9, "code": "extra", "title_en": "Extra",
+        "guidance_en": ""})
     assert response.status_code == 200
     assert "cannot change while in use" in response.content.decode()
     assert not Criterion.objects.filter(code="extra").exists()

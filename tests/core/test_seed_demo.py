@@ -1,12 +1,18 @@
 """`manage.py seed_demo`: the partnership and demo accounts; idempotent; refused in production."""
 import io
+import re
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
+from modeltranslation.translator import translator
 
 from clusterpolisee.core.demo import DEMO_EMAIL_DOMAIN
+from clusterpolisee.core.labels import column
+from clusterpolisee.core.management.commands.transliterate_serbian import to_latin
 from clusterpolisee.users.models import User
 from partners.models import Country, Membership, Partner
 from workgroups.models import (
@@ -125,3 +131,42 @@ def test_every_sc_seat_of_the_demo_has_a_named_person_not_a_role_placeholder(cli
     page = client.get(reverse("workgroups:sc")).content.decode()
     assert "partner admin</span>" not in page and "not named yet" not in page
     assert "Jelena Jovanović" in page and "Chiara Montanari" in page
+
+
+def test_every_seeded_label_ships_in_every_language():
+    """WG, WP, stage, committee, theme, instrument, NACE-sector, deliverable and framework
+    texts: each has its own text in every language of the settings (Serbian Latin the
+    transliteration of the Cyrillic), and English is what a missing one falls back to."""
+    seed()
+    missing = []
+    for model in translator.get_registered_models(abstract=False):
+        fields = translator.get_options_for_model(model).fields
+        for row in model.objects.all():
+            for field in fields:
+                english = getattr(row, column(field, "en"))
+                for language, _name in settings.LANGUAGES:
+                    if english and not getattr(row, column(field, language)):
+                        missing.append(f"{model.__name__}.{field} {language}: {english[:40]}")
+    assert missing == []
+    wg1 = WorkingGroup.objects.get(code="WG1")
+    with translation.override("el"):
+        greek = wg1.title
+    with translation.override("sr-latn"):
+        latin = wg1.title
+    with translation.override("sr"):
+        assert to_latin(wg1.title) == latin
+    assert greek != wg1.title_en and re.search("[α-ω]", greek)
+    wg1.title_el = None
+    wg1.save()
+    with translation.override("el"):
+        assert wg1.title == wg1.title_en
+
+
+def test_a_label_an_editor_translated_is_kept_by_another_seed():
+    seed("--data-only")
+    stage = OperationalStage.objects.get(number=1)
+    stage.title_it = "Titolo scelto dalla redazione"
+    stage.save()
+    seed("--data-only")
+    stage.refresh_from_db()
+    assert stage.title_it == "Titolo scelto dalla redazione"

@@ -5,8 +5,10 @@ the header and the main content (one page per kind of URL). Each page is then fe
 each language of the settings active, and its text nodes and the attributes people read
 (labels, titles, placeholders, alternative texts) are compared with the English interface
 strings of our catalogue: a node that is exactly one of them, in a language whose
-translation differs, is English the reader did not choose. Data (partner names, practice
-titles) is not in the catalogue, so it is not mistaken for interface text.
+translation differs, is English the reader did not choose, and so is a seeded label (a WG,
+stage, theme or NACE-sector name, ...) shown in English where its translation exists. Other
+data (partner names, practice titles) is content in its own language, not mistaken for
+interface text.
 """
 import io
 import re
@@ -20,7 +22,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils.translation import to_locale
+from modeltranslation.translator import NotRegistered, translator
 
+from clusterpolisee.core.labels import column
 from clusterpolisee.users.models import User
 from tests.browser.test_layout_crawl import SKIP, kind_of
 from tests.conftest import ensure_wagtail_root
@@ -36,17 +40,29 @@ DATA_APPS = ("partners", "workgroups", "knowledge", "consultations", "matchmakin
              "assessments", "strategies", "wagtailcore")
 
 
+def translated_fields(model) -> set[str]:
+    """A label model's translated fields and their per-language columns."""
+    try:
+        fields = translator.get_options_for_model(model).all_fields
+    except NotRegistered:
+        return set()
+    return set(fields) | {column.name for columns in fields.values() for column in columns}
+
+
 def data_texts():
-    """What the demo data says (page titles, committee names, ...): content in its own
-    language, not interface text, even where it reads like a catalogue string."""
+    """What the demo data says (page titles, partner names, ...): content in its own
+    language, not interface text, even where it reads like a catalogue string. Labels
+    translated per language (WG, stage, theme names, ...) are not in it: they are checked."""
     from django.apps import apps
     from django.db import models
 
     texts = set()
     for label in DATA_APPS:
         for model in apps.get_app_config(label).get_models():
+            skip = translated_fields(model)
             for field in model._meta.concrete_fields:
-                if isinstance(field, models.CharField) and not field.choices:
+                if (isinstance(field, models.CharField) and not field.choices
+                        and field.name not in skip):
                     texts.update(" ".join(str(v).split()) for v in
                                  model.objects.values_list(field.name, flat=True).distinct())
     return texts
@@ -98,6 +114,18 @@ def english_strings(language):
     return strings - translations
 
 
+def english_labels(language):
+    """The seeded labels whose translation into ``language`` differs from the English."""
+    texts = set()
+    for model in translator.get_registered_models(abstract=False):
+        for field in translator.get_options_for_model(model).fields:
+            for english, translated in model.objects.values_list(
+                    column(field, "en"), column(field, language)).order_by():
+                if english and translated and translated != english:
+                    texts.add(" ".join(english.split()))
+    return texts
+
+
 def crawl(client):
     paths, kinds, queue = [], set(), ["/dashboard/"]
     while queue and len(paths) < PAGES:
@@ -132,7 +160,7 @@ def test_every_page_speaks_the_members_language(settings):
     for language, _name in settings.LANGUAGES:
         if language == "en":
             continue
-        english = english_strings(language) - data
+        english = (english_strings(language) - data) | english_labels(language)
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
         for path in paths:
             response = client.get(path)

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from clusterpolisee.core.demo import DemoContext
+from clusterpolisee.core.labels import translate_seeded_labels
 
 DEMO_PASSWORD = "ClusterPoliSEE-demo-2026"  # noqa: S105 - demo accounts only, refused in production
 
@@ -42,6 +43,8 @@ class Command(BaseCommand):
                     continue
                 if hasattr(module, "seed"):
                     module.seed(ctx)
+            # the labels just seeded, in every language of the partnership
+            translate_seeded_labels()
         self._summary(ctx)
 
     def _summary(self, ctx):

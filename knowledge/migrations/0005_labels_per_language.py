@@ -1,0 +1,147 @@
+"""Each label gets a column per language; rows made before keep their text as the English one."""
+
+from django.db import migrations, models
+
+from clusterpolisee.core.labels import copy_original_to_english
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('knowledge', '0004_documents_private'),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name='instrumenttype',
+            name='name_bg',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='instrumenttype',
+            name='name_de',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='instrumenttype',
+            name='name_el',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='instrumenttype',
+            name='name_en',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='instrumenttype',
+            name='name_hr',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='instrumenttype',
+            name='name_hu',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='instrumenttype',
+            name='name_it',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='instrumenttype',
+            name='name_ro',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='instrumenttype',
+            name='name_sk',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='instrumenttype',
+            name='name_sl',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='instrumenttype',
+            name='name_sq',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='instrumenttype',
+            name='name_sr',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='instrumenttype',
+            name='name_sr_latn',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='theme',
+            name='name_bg',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='theme',
+            name='name_de',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='theme',
+            name='name_el',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='theme',
+            name='name_en',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='theme',
+            name='name_hr',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='theme',
+            name='name_hu',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='theme',
+            name='name_it',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='theme',
+            name='name_ro',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='theme',
+            name='name_sk',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='theme',
+            name='name_sl',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='theme',
+            name='name_sq',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='theme',
+            name='name_sr',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='theme',
+            name='name_sr_latn',
+            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='name'),
+        ),
+        migrations.RunPython(copy_original_to_english('knowledge', {'Theme': ('name',), 'InstrumentType': ('name',)}),
+                             migrations.RunPython.noop),
+    ]
