@@ -25,6 +25,31 @@ document.addEventListener("DOMContentLoaded", function () {
       button.focus();
     }
   });
+  // Desktop: the main navigation stays one row; the links that do not fit move, from the
+  // end, into a "More" menu (without JavaScript the row scrolls sideways instead).
+  var nav = document.querySelector(".main-nav");
+  var row = nav && nav.querySelector(":scope > ul");
+  var more = nav && nav.querySelector(".nav-more");
+  function fitRow() {
+    var panel = more.querySelector("ul");
+    while (panel.firstElementChild) row.appendChild(panel.firstElementChild);
+    more.hidden = true;
+    more.open = false;
+    if (getComputedStyle(button).display !== "none" || row.scrollWidth <= row.clientWidth) return;
+    more.hidden = false;
+    while (row.children.length > 1 && row.scrollWidth > row.clientWidth) {
+      panel.insertBefore(row.lastElementChild, panel.firstElementChild);
+    }
+    more.classList.toggle("has-current", !!panel.querySelector("[aria-current]"));
+  }
+  if (row && more) {
+    fitRow();
+    var resizing;
+    window.addEventListener("resize", function () {
+      clearTimeout(resizing);
+      resizing = setTimeout(fitRow, 100);
+    });
+  }
   // A click outside an open header menu (language, account) closes it, as menus do.
   document.addEventListener("click", function (event) {
     document.querySelectorAll(".header-menu[open]").forEach(function (details) {

@@ -108,3 +108,41 @@ def test_every_main_page_fits_360_and_1280_px_for_every_persona(browser, live_se
             context.close()
     assert visited >= 40, f"the crawl reached only {visited} pages"
     assert problems == [], "\n".join(problems)
+
+
+NAV = """() => {
+    const row = document.querySelector('.main-nav > ul');
+    const more = document.querySelector('.nav-more');
+    return {overflow: row.scrollWidth - row.clientWidth, inRow: row.querySelectorAll('a').length,
+            inMore: more.hidden ? 0 : more.querySelectorAll('a').length,
+            header: document.querySelector('.site-header').getBoundingClientRect().height};
+}"""
+
+
+def test_the_main_navigation_keeps_one_row_in_every_language_with_the_rest_under_more(
+        browser, live_server, settings):
+    """At 1280 px the links that do not fit the row, longer in Greek than in English, move
+    into a "More" menu that opens from the keyboard; none is cut off or lost."""
+    ensure_wagtail_root()
+    with override_settings(DEBUG=True):
+        call_command("seed_demo", stdout=io.StringIO())
+    context = browser.new_context(base_url=live_server.url,
+                                  viewport={"width": 1280, "height": 800})
+    context.add_cookies(session_cookie(live_server, "marche.member"))
+    page = context.new_page()
+    counts = set()
+    for language, _name in settings.LANGUAGES:
+        context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language,
+                              "url": live_server.url}])
+        page.goto("/dashboard/")
+        nav = page.evaluate(NAV)
+        assert nav["overflow"] <= 0 and nav["header"] <= 120, (language, nav)
+        counts.add(nav["inRow"] + nav["inMore"])
+        if nav["inMore"]:
+            page.focus(".nav-more summary")
+            page.keyboard.press("Enter")
+            assert page.locator(".nav-more .header-menu-panel a").first.is_visible()
+            page.keyboard.press("Escape")
+            assert not page.locator(".nav-more .header-menu-panel a").first.is_visible()
+    assert len(counts) == 1, counts  # every language offers the same links
+    context.close()
