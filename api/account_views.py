@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from clusterpolisee.core.forms import add_service_errors
+
 from . import services
 from .forms import TokenForm
 from .selectors import tokens_of
@@ -24,9 +26,7 @@ def token_list(request):
                     user=request.user, name=form.cleaned_data["name"],
                     session_passed_mfa=services.session_passed_mfa(request))
             except (ValidationError, PermissionDenied) as exc:
-                texts = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-                for text in texts:
-                    form.add_error(None, text)
+                add_service_errors(form, exc)
                 status = 403 if isinstance(exc, PermissionDenied) else 400
             else:
                 form = TokenForm()
@@ -45,6 +45,6 @@ def token_list(request):
 @require_POST
 def token_revoke(request, pk):
     token = get_object_or_404(tokens_of(request.user), pk=pk)
-    services.token_revoke(token=token, by=request.user)
+    services.token_revoke(token=token, user=request.user)
     messages.success(request, _("The token “%(name)s” was revoked.") % {"name": token.name})
     return redirect("api_tokens:list")

@@ -3,12 +3,13 @@ and note the last use."""
 from dataclasses import dataclass
 from datetime import timedelta
 
-import rules
 from allauth.account.authentication import get_authentication_records
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from clusterpolisee.core.permissions import allowed, check_perm
 
 from .models import ApiToken, digest_of, new_secret
 
@@ -31,18 +32,18 @@ def session_passed_mfa(request) -> bool:
 
 
 def may_create_token(user) -> bool:
-    """``api.create_token`` as a permission and as a rule (see api/rules.py: superusers)."""
-    return user.has_perm("api.create_token") and rules.test_rule("api.create_token", user)
+    """``api.create_token``, without Django's superuser shortcut (see api/rules.py)."""
+    return allowed(user, "api.create_token")
 
 
 @transaction.atomic
 def token_create(*, user, name: str, session_passed_mfa: bool) -> CreatedToken:
-    if not may_create_token(user):
-        raise PermissionDenied(_("Your role requires two-factor authentication: set up an "
-                                 "authenticator app before creating an API token."))
-    if user.must_use_mfa and not session_passed_mfa:
-        raise PermissionDenied(_("Log out and log in again with your authenticator app "
-                                 "before creating an API token."))
+    check_perm(user, "api.create_token",
+               message=_("Your role requires two-factor authentication: set up an "
+                         "authenticator app before creating an API token."))
+    check_perm(user, "api.create_token_in_this_session", session_passed_mfa,
+               message=_("Log out and log in again with your authenticator app "
+                         "before creating an API token."))
     if ApiToken.objects.filter(user=user, revoked_at=None).count() >= MAX_ACTIVE_TOKENS:
         raise ValidationError(_("You already have %(n)d active tokens: revoke one first.")
                               % {"n": MAX_ACTIVE_TOKENS})
@@ -55,9 +56,8 @@ def token_create(*, user, name: str, session_passed_mfa: bool) -> CreatedToken:
 
 
 @transaction.atomic
-def token_revoke(*, token: ApiToken, by) -> ApiToken:
-    if not by.has_perm("api.revoke_token", token):
-        raise PermissionDenied(_("This is not your token."))
+def token_revoke(*, token: ApiToken, user) -> ApiToken:
+    check_perm(user, "api.revoke_token", token, message=_("This is not your token."))
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])

@@ -3,8 +3,7 @@
 Each ``get_queryset`` starts from a ``*_visible_to(user)`` selector (or the selector the HTML
 page uses), so an object the page would not show is a 404 here too; each write calls the
 service the page calls, which enforces the permission."""
-from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
@@ -13,11 +12,9 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
+from clusterpolisee.core.permissions import check_perm, membership_of
 from consultations import services as consultation_services
-from consultations.models import Comment
 from consultations.selectors import consultation_list, results_of, thread_of
-from knowledge.models import Transfer
-from knowledge.selectors import practices_visible_to
 from matchmaking.selectors import opportunities_visible_to, profiles_visible_to
 from notifications import services as notification_services
 from notifications.selectors import notifications_for
@@ -29,7 +26,6 @@ from partners.selectors import (
     partners_visible_to,
 )
 from workgroups import services as workgroup_services
-from workgroups.models import Registration
 from workgroups.selectors import (
     deliverables_visible_to,
     events_visible_to,
@@ -38,7 +34,7 @@ from workgroups.selectors import (
     work_packages_visible_to,
 )
 
-from . import filters, serializers
+from . import filters, selectors, serializers
 
 NOT_FOUND = OpenApiResponse(serializers.ErrorSerializer, description="Not found, or not "
                             "visible to you (the API never says which).")
@@ -131,8 +127,7 @@ class EventViewSet(SelectorViewSet):
     def get_serializer_context(self):
         context = super().get_serializer_context()
         user = self.request.user
-        context["registered_ids"] = (set(Registration.objects.filter(user=user).values_list(
-            "event_id", flat=True)) if user.is_authenticated else set())
+        context["registered_ids"] = selectors.registered_event_ids(user)
         return context
 
     @extend_schema(summary="Register the requesting user for the event", request=None,
@@ -163,11 +158,7 @@ class PracticeViewSet(SelectorViewSet):
     filterset_class = filters.PracticeFilter
 
     def selector(self, user):
-        return (practices_visible_to(user)
-                .select_related("country", "partner", "stage", "instrument_type", "locale")
-                .prefetch_related(
-                    "working_groups", "themes",
-                    Prefetch("transfers", queryset=Transfer.objects.order_by("partner_id"))))
+        return selectors.practices_for_api(user)
 
 
 @extend_schema_view(list=extend_schema(summary="Consultations you may read"),
@@ -202,8 +193,7 @@ class ConsultationViewSet(SelectorViewSet):
         data.is_valid(raise_exception=True)
         parent = None
         if data.validated_data.get("parent"):
-            parent = Comment.objects.filter(consultation=consultation,
-                                            pk=data.validated_data["parent"]).first()
+            parent = selectors.comment_in(consultation, data.validated_data["parent"])
             if parent is None:
                 return Response({"detail": _("There is no such comment to reply to.")},
                                 status=status.HTTP_400_BAD_REQUEST)
@@ -308,11 +298,10 @@ class DocumentViewSet(mixins.CreateModelMixin, SelectorViewSet):
             self.permission_denied(request)
         data = serializers.DocumentUploadSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        membership = getattr(request.user, "membership", None)
-        if membership is None:
-            raise PermissionDenied(_("Only partner staff have a workspace."))
+        check_perm(request.user, "api.upload_document",
+                   message=_("Only partner staff have a workspace."))
         document = partner_services.document_create(
-            partner=membership.partner, user=request.user,
+            partner=membership_of(request.user).partner, user=request.user,
             title=data.validated_data["title"],
             description=data.validated_data.get("description", ""),
             upload=data.validated_data["file"])

@@ -9,22 +9,26 @@ Who sees what (docs/permissions.md, "Assessments"):
   Committee chose to publish, never one region's scores.
 
 Django answers ``True`` to every ``has_perm`` of an active superuser before any backend is
-asked, so services ask :func:`allowed`, the same registered rule without that shortcut:
-a platform admin may not edit a partner's draft just by being one.
+asked, so views and services ask ``clusterpolisee.core.permissions.allowed`` (and refuse
+with ``check_perm``), the same registered rule without that shortcut: a platform admin may
+not edit a partner's draft just by being one.
 """
 import rules
-from django.apps import apps
+from guardian.core import ObjectPermissionChecker
 
-from clusterpolisee.core.permissions import is_platform_admin as _is_platform_admin
-from clusterpolisee.core.permissions import is_wg_coordinator as _is_wg_coordinator
+from clusterpolisee.core.permissions import (
+    is_partner_admin,
+    is_partner_staff,
+    is_platform_admin,
+    is_wg_coordinator,
+    membership_of,
+)
+
+from .selectors import partner_leads_one_of
 
 # the work packages whose lead partner's admins run the assessment (policy learning)
 ROUND_WORK_PACKAGES = ("WP4", "WP5")
 COORDINATING_WORK_PACKAGE = "WP4"
-
-
-def _membership(user):
-    return getattr(user, "membership", None) if user.is_authenticated else None
 
 
 def _partner_of(obj):
@@ -41,48 +45,31 @@ def _assessment_of(obj):
 
 
 @rules.predicate
-def is_platform_admin(user):
-    return _is_platform_admin(user)
-
-
-@rules.predicate
-def is_partner_staff(user):
-    return _membership(user) is not None
-
-
-@rules.predicate
 def is_staff_of_the_assessed_partner(user, obj):
-    membership = _membership(user)
+    membership = membership_of(user)
     return membership is not None and membership.partner_id == _partner_of(obj)
 
 
 @rules.predicate
 def is_admin_of_the_assessed_partner(user, obj):
-    membership = _membership(user)
+    membership = membership_of(user)
     return bool(membership and membership.is_admin and membership.partner_id == _partner_of(obj))
 
 
 @rules.predicate
 def is_admin_of_a_round_work_package_lead(user):
-    membership = _membership(user)
+    membership = membership_of(user)
     if not (membership and membership.is_admin):
         return False
-    return apps.get_model("workgroups", "WorkPackage").objects.filter(
-        code__in=ROUND_WORK_PACKAGES, lead_partner_id=membership.partner_id).exists()
+    return partner_leads_one_of(membership.partner_id, ROUND_WORK_PACKAGES)
 
 
 @rules.predicate
 def is_admin_of_the_wp4_lead(user):
-    membership = _membership(user)
+    membership = membership_of(user)
     if not (membership and membership.is_admin):
         return False
-    return apps.get_model("workgroups", "WorkPackage").objects.filter(
-        code=COORDINATING_WORK_PACKAGE, lead_partner_id=membership.partner_id).exists()
-
-
-@rules.predicate
-def is_wg_coordinator(user):
-    return _is_wg_coordinator(user)
+    return partner_leads_one_of(membership.partner_id, (COORDINATING_WORK_PACKAGE,))
 
 
 @rules.predicate
@@ -113,9 +100,9 @@ def is_round_accepting(user, obj):
 @rules.predicate
 def is_an_assigned_reviewer(user, obj):
     """The explicit grant to a person, kept by django-guardian (never implied by a role)."""
-    if not user.is_authenticated or user.is_superuser:
+    if not user.is_authenticated or not user.is_active or user.is_superuser:
         return False
-    return user.has_perm("assessments.review_assessment", _assessment_of(obj))
+    return ObjectPermissionChecker(user).has_perm("review_assessment", _assessment_of(obj))
 
 
 @rules.predicate
@@ -125,19 +112,19 @@ def are_the_round_aggregates_published(user, round_):
 
 @rules.predicate
 def is_admin_of_the_learning_partner(user, request):
-    membership = _membership(user)
+    membership = membership_of(user)
     return bool(membership and membership.is_admin and membership.partner_id == request.learner_id)
 
 
 @rules.predicate
 def is_admin_of_the_experienced_partner(user, request):
-    membership = _membership(user)
+    membership = membership_of(user)
     return bool(membership and membership.is_admin and membership.partner_id == request.mentor_id)
 
 
 @rules.predicate
 def is_staff_of_either_partner_of_the_pair(user, request):
-    membership = _membership(user)
+    membership = membership_of(user)
     return membership is not None and membership.partner_id in (request.learner_id,
                                                                 request.mentor_id)
 
@@ -145,12 +132,6 @@ def is_staff_of_either_partner_of_the_pair(user, request):
 @rules.predicate
 def is_pending(user, request):
     return request.state == "pending"
-
-
-@rules.predicate
-def is_partner_admin(user):
-    membership = _membership(user)
-    return bool(membership and membership.is_admin)
 
 
 is_review_coordinator = is_platform_admin | is_wg_coordinator | is_admin_of_the_wp4_lead
@@ -171,6 +152,8 @@ rules.add_perm("assessments.submit_assessment",
                is_a_draft & is_round_accepting & is_admin_of_the_assessed_partner)
 rules.add_perm("assessments.coordinate_review",
                is_under_review & is_review_coordinator & ~is_staff_of_the_assessed_partner)
+# the explicit grant itself, asked like every other permission
+rules.add_perm("assessments.review_assessment", is_an_assigned_reviewer)
 rules.add_perm("assessments.comment_as_reviewer", is_in_peer_review & is_an_assigned_reviewer)
 rules.add_perm("assessments.answer_review",
                is_in_peer_review & is_staff_of_the_assessed_partner)
@@ -179,14 +162,5 @@ rules.add_perm("assessments.view_learning_request",
                is_staff_of_either_partner_of_the_pair | is_platform_admin)
 rules.add_perm("assessments.decide_learning_request",
                is_pending & is_admin_of_the_experienced_partner)
-
-
-def allowed(user, perm: str, obj=None) -> bool:
-    """``user.has_perm``, except that a superuser gets only what the rule gives them."""
-    if user.is_authenticated and user.is_superuser:
-        return rules.has_perm(perm, user, obj)
-    return user.has_perm(perm, obj)
-
-
-def is_review_coordinator_user(user) -> bool:
-    return is_review_coordinator(user)
+# the index page's list of assessments waiting for a review coordinator
+rules.add_perm("assessments.coordinate_reviews", is_review_coordinator)

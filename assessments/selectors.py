@@ -10,7 +10,7 @@ from django.apps import apps
 from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 from guardian.shortcuts import get_objects_for_user
 
-from clusterpolisee.core.selectors import user_partner_id
+from clusterpolisee.core.permissions import partner_id_of
 
 from .models import (
     Answer,
@@ -44,13 +44,92 @@ def assessments_visible_to(user) -> QuerySet[Assessment]:
     base = Assessment.objects.select_related("round__framework", "partner__country")
     if not user.is_authenticated:
         return base.none()
-    partner_id = user_partner_id(user)
+    partner_id = partner_id_of(user)
     visible = Q(pk__in=_reviewed_ids(user))
     if partner_id or user.is_superuser:
         visible |= ~Q(state=Assessment.State.DRAFT)
     if partner_id:
         visible |= Q(partner_id=partner_id)
     return base.filter(visible)
+
+
+def own_assessments_by_round(user) -> dict[int, Assessment]:
+    """The user's partner's assessments, by round id."""
+    partner_id = partner_id_of(user)
+    if not partner_id:
+        return {}
+    return {a.round_id: a for a in Assessment.objects.filter(partner_id=partner_id)}
+
+
+def own_assessment_in(round_: Round, user) -> Assessment | None:
+    return Assessment.objects.filter(round=round_, partner_id=partner_id_of(user)).first()
+
+
+def assessments_to_coordinate(user) -> QuerySet[Assessment]:
+    """Submitted assessments and those in review, of other partners, for a coordinator."""
+    return (assessments_visible_to(user)
+            .filter(state__in=[Assessment.State.SUBMITTED, Assessment.State.IN_REVIEW])
+            .exclude(partner_id=partner_id_of(user)).order_by("round", "partner__name"))
+
+
+def submitted_assessments_in(round_: Round, user) -> QuerySet[Assessment]:
+    return (assessments_visible_to(user).filter(round=round_)
+            .exclude(state=Assessment.State.DRAFT).order_by("partner__name"))
+
+
+def frameworks() -> QuerySet[Framework]:
+    return Framework.objects.all()
+
+
+def criteria_of(framework_id) -> QuerySet[Criterion]:
+    return Criterion.objects.select_related("dimension").filter(
+        dimension__framework_id=framework_id)
+
+
+def dimensions_of(framework_id) -> QuerySet[Dimension]:
+    return Dimension.objects.filter(framework_id=framework_id)
+
+
+def answers_with_round(assessment: Assessment) -> QuerySet[Answer]:
+    return Answer.objects.select_related("criterion", "assessment__round").filter(
+        assessment=assessment)
+
+
+def account_with_pk(pk):
+    """The account a form names by id, or None."""
+    return apps.get_model("users", "User").objects.filter(pk=pk).first()
+
+
+def evidence_documents_of(assessment: Assessment) -> list:
+    """The assessed partner's documents every partner may read: what evidence may link."""
+    Document = apps.get_model("partners", "Document")
+    return list(Document.objects.filter(
+        partner_id=assessment.partner_id,
+        visibility__in=[Document.Visibility.ALL_PARTNERS, Document.Visibility.PUBLIC])
+        .order_by("title")[:100])
+
+
+def evidence_practices_by_wg(user, wg_ids) -> dict[int, list]:
+    """Good practices ``user`` may see in each of these WGs, by WG id: one query."""
+    from knowledge.selectors import practices_visible_to
+
+    GoodPracticePage = apps.get_model("knowledge", "GoodPracticePage")
+    through = GoodPracticePage.working_groups.through
+    rows = (through.objects.filter(workinggroup_id__in=wg_ids,
+                                   goodpracticepage_id__in=practices_visible_to(user)
+                                   .values("id"))
+            .select_related("goodpracticepage").order_by("goodpracticepage__title"))
+    practices: dict[int, list] = {}
+    for row in rows:
+        practices.setdefault(row.workinggroup_id, []).append(row.goodpracticepage)
+    return practices
+
+
+def practice_visible_to(user, pk):
+    """One good practice ``user`` may see, or None."""
+    from knowledge.selectors import practices_visible_to
+
+    return practices_visible_to(user).filter(pk=pk).first()
 
 
 def learning_requests_visible_to(user) -> QuerySet[LearningRequest]:
@@ -60,10 +139,23 @@ def learning_requests_visible_to(user) -> QuerySet[LearningRequest]:
         return base.none()
     if user.is_superuser:
         return base
-    partner_id = user_partner_id(user)
+    partner_id = partner_id_of(user)
     if not partner_id:
         return base.none()
     return base.filter(Q(learner_id=partner_id) | Q(mentor_id=partner_id))
+
+
+def learning_requests_asked_in(round_: Round, user) -> QuerySet[LearningRequest]:
+    """The requests the user's partner sent in this round."""
+    return learning_requests_visible_to(user).filter(round=round_,
+                                                     learner_id=partner_id_of(user))
+
+
+def learning_requests_in(round_: Round, user) -> QuerySet[LearningRequest]:
+    """The requests of this round the user's partner sent or received."""
+    partner_id = partner_id_of(user)
+    return (learning_requests_visible_to(user).filter(round=round_)
+            .filter(Q(mentor_id=partner_id) | Q(learner_id=partner_id)))
 
 
 def framework_tree(framework: Framework) -> list[Dimension]:
@@ -191,7 +283,7 @@ def latest_validated_round_of(partner_id) -> Round | None:
 
 def pairs_for_dashboard(user) -> list[LearningRequest]:
     """Accepted pairs of the user's partner and requests waiting for its answer."""
-    partner_id = user_partner_id(user)
+    partner_id = partner_id_of(user)
     if not partner_id:
         return []
     return list(learning_requests_visible_to(user)
@@ -226,3 +318,9 @@ def profiles_by_partner(user, partner_ids) -> dict:
 def submission_counts(round_: Round) -> dict[str, int]:
     return dict(Assessment.objects.filter(round=round_).values_list("state")
                 .annotate(n=Count("id")).values_list("state", "n"))
+
+
+def partner_leads_one_of(partner_id, work_package_codes) -> bool:
+    """Whether the partner leads one of these work packages (WP4, WP5: the assessment's)."""
+    return apps.get_model("workgroups", "WorkPackage").objects.filter(
+        code__in=work_package_codes, lead_partner_id=partner_id).exists()

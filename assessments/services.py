@@ -1,14 +1,17 @@
 """Write side of assessments. Each service checks the same registered permission the
-views ask (``rules.allowed``), runs in one transaction and records activity, so the
-notifications follow without this app knowing about them."""
-from django.core.exceptions import PermissionDenied, ValidationError
+views ask (``check_perm``: the rule without Django's superuser shortcut), runs in one
+transaction and records activity, so the notifications follow without this app knowing
+about them."""
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm
 
+from clusterpolisee.core.labels import texts_of
 from clusterpolisee.core.models import Activity
+from clusterpolisee.core.permissions import allowed, check_perm, membership_of
 from clusterpolisee.core.services import activity_record
 
 from .models import (
@@ -22,15 +25,9 @@ from .models import (
     ReviewComment,
     Round,
 )
-from .rules import allowed
 
 MAX_REVIEWERS = 2
 TEXT_FIELDS = ("evidence", "past_actions", "current_state", "vision")
-
-
-def _require(user, perm, obj, message):
-    if not allowed(user, perm, obj):
-        raise PermissionDenied(message)
 
 
 def _partner_scope(assessment):
@@ -42,20 +39,22 @@ def _partner_scope(assessment):
 @transaction.atomic
 def framework_new_version(*, framework: Framework) -> Framework:
     """Copy a framework (dimensions, criteria, levels) as the next version, to edit freely."""
-    latest = Framework.objects.filter(name=framework.name).order_by("-version").first()
-    copy = Framework.objects.create(name=framework.name, version=latest.version + 1,
-                                    description=framework.description)
+    # the copy keeps every language's texts; versions are told apart by the English name
+    latest = Framework.objects.filter(name_en=framework.name_en).order_by("-version").first()
+    copy = Framework.objects.create(version=latest.version + 1,
+                                    **texts_of(framework, "name", "description"))
     for dimension in framework.dimensions.prefetch_related("criteria__levels"):
         new_dimension = copy.dimensions.create(
-            code=dimension.code, title=dimension.title, description=dimension.description,
-            position=dimension.position, working_group_id=dimension.working_group_id)
+            code=dimension.code, position=dimension.position,
+            working_group_id=dimension.working_group_id,
+            **texts_of(dimension, "title", "description"))
         for criterion in dimension.criteria.all():
             new_criterion = new_dimension.criteria.create(
-                code=criterion.code, title=criterion.title, guidance=criterion.guidance,
-                position=criterion.position)
+                code=criterion.code, position=criterion.position,
+                **texts_of(criterion, "title", "guidance"))
             new_criterion.levels.bulk_create([
                 type(level)(criterion=new_criterion, score=level.score,
-                            descriptor=level.descriptor) for level in criterion.levels.all()])
+                            **texts_of(level, "descriptor")) for level in criterion.levels.all()])
     return copy
 
 
@@ -87,25 +86,27 @@ def _check_framework_complete(framework):
 # --- rounds ------------------------------------------------------------------------------
 
 @transaction.atomic
-def round_open(*, by, title: str, framework: Framework, deadline) -> Round:
-    _require(by, "assessments.open_round", None,
-             _("Only platform admins and the admins of the WP4/WP5 lead partners open rounds."))
+def round_open(*, user, title: str, framework: Framework, deadline) -> Round:
+    check_perm(user, "assessments.open_round",
+               message=_("Only platform admins and the admins of the WP4/WP5 lead partners "
+                         "open rounds."))
     if deadline is None or deadline <= timezone.now():
         raise ValidationError({"deadline": _("The deadline must be in the future.")})
     _check_framework_complete(framework)
-    round_ = Round(title=title, framework=framework, deadline=deadline, opened_by=by,
+    round_ = Round(title=title, framework=framework, deadline=deadline, opened_by=user,
                    state=Round.State.OPEN)
     round_.full_clean()
     round_.save()
-    activity_record(actor=by, verb="assessment.round_opened", target=round_,
+    activity_record(actor=user, verb="assessment.round_opened", target=round_,
                     visibility=Activity.Visibility.PARTNERS)
     return round_
 
 
 @transaction.atomic
-def round_set_publication(*, by, round_: Round, publish: bool) -> Round:
-    _require(by, "assessments.manage_round", round_,
-             _("Only platform admins and the admins of the WP4/WP5 lead partners publish."))
+def round_set_publication(*, user, round_: Round, publish: bool) -> Round:
+    check_perm(user, "assessments.manage_round", round_,
+               message=_("Only platform admins and the admins of the WP4/WP5 lead partners "
+                         "publish."))
     round_.publish_aggregates = publish
     round_.save(update_fields=["publish_aggregates"])
     return round_
@@ -138,7 +139,7 @@ def assessment_for(*, round_: Round, partner) -> Assessment:
     return assessment
 
 
-def _evidence_documents(by, assessment, document_ids):
+def _evidence_documents(user, assessment, document_ids):
     from partners.models import Document
 
     if not document_ids:
@@ -151,7 +152,7 @@ def _evidence_documents(by, assessment, document_ids):
         raise ValidationError({"documents": _(
             "“%(title)s” is not your partner's document; evidence links only to your own "
             "documents.") % {"title": foreign[0].title}})
-    # a submitted assessment is read by every partner's staff, so its evidence must be too
+    # a submitted assessment is read user every partner's staff, so its evidence must be too
     readable = (Document.Visibility.ALL_PARTNERS, Document.Visibility.PUBLIC)
     private = [d for d in documents if d.visibility not in readable]
     if private:
@@ -162,12 +163,12 @@ def _evidence_documents(by, assessment, document_ids):
     return documents
 
 
-def _evidence_practices(by, practice_ids):
+def _evidence_practices(user, practice_ids):
     from knowledge.selectors import practices_visible_to
 
     if not practice_ids:
         return []
-    practices = list(practices_visible_to(by).filter(pk__in=practice_ids))
+    practices = list(practices_visible_to(user).filter(pk__in=practice_ids))
     if len(practices) != len(set(practice_ids)):
         raise ValidationError({"practices": _("One of the chosen good practices is not "
                                               "visible to you.")})
@@ -175,7 +176,7 @@ def _evidence_practices(by, practice_ids):
 
 
 @transaction.atomic
-def answer_save(*, by, assessment: Assessment, criterion: Criterion, score=None,
+def answer_save(*, user, assessment: Assessment, criterion: Criterion, score=None,
                 evidence="", past_actions="", current_state="", vision="",
                 document_ids=(), practice_ids=()) -> Answer:
     """Save one criterion of a draft (autosave or the save button). A partial answer is
@@ -184,10 +185,11 @@ def answer_save(*, by, assessment: Assessment, criterion: Criterion, score=None,
     assessment = Assessment.objects.select_for_update().select_related("round").get(
         pk=assessment.pk)
     if not assessment.round.is_accepting and assessment.is_draft and allowed(
-            by, "assessments.view_assessment", assessment):
+            user, "assessments.view_assessment", assessment):
         raise ValidationError(_("The deadline of this round has passed; drafts are closed."))
-    _require(by, "assessments.edit_draft", assessment,
-             _("Only your partner's staff edit this draft, and only before it is submitted."))
+    check_perm(user, "assessments.edit_draft", assessment,
+               message=_("Only your partner's staff edit this draft, and only before it is "
+                         "submitted."))
     if criterion.dimension.framework_id != assessment.round.framework_id:
         raise ValidationError(_("This criterion is not part of the round's framework."))
     if score in ("", None):
@@ -197,14 +199,14 @@ def answer_save(*, by, assessment: Assessment, criterion: Criterion, score=None,
             score = int(score)
         except (TypeError, ValueError):
             raise ValidationError({"score": _("Scores run from 1 to 5.")}) from None
-    documents = _evidence_documents(by, assessment, list(document_ids))
-    practices = _evidence_practices(by, list(practice_ids))
+    documents = _evidence_documents(user, assessment, list(document_ids))
+    practices = _evidence_practices(user, list(practice_ids))
     answer = (Answer.objects.filter(assessment=assessment, criterion=criterion).first()
               or Answer(assessment=assessment, criterion=criterion))
     answer.score = score
     answer.evidence, answer.past_actions = evidence.strip(), past_actions.strip()
     answer.current_state, answer.vision = current_state.strip(), vision.strip()
-    answer.updated_by = by
+    answer.updated_by = user
     answer.full_clean()
     answer.save()
     answer.documents.set(documents)
@@ -227,23 +229,23 @@ def missing_of(assessment: Assessment) -> list[tuple[Criterion, list[str]]]:
 
 
 @transaction.atomic
-def assessment_submit(*, by, assessment: Assessment) -> Assessment:
+def assessment_submit(*, user, assessment: Assessment) -> Assessment:
     assessment = Assessment.objects.select_for_update().select_related("round", "partner").get(
         pk=assessment.pk)
     if assessment.is_draft and not assessment.round.is_accepting:
         raise ValidationError(_("The deadline of this round has passed; it no longer accepts "
                                 "submissions."))
-    _require(by, "assessments.submit_assessment", assessment,
-             _("Only your partner's admins submit the self-assessment."))
+    check_perm(user, "assessments.submit_assessment", assessment,
+               message=_("Only your partner's admins submit the self-assessment."))
     missing = missing_of(assessment)
     if missing:
         lines = [f"{criterion.dimension.title} – {criterion.title}: {', '.join(fields)}"
                  for criterion, fields in missing]
         raise ValidationError([_("The self-assessment is incomplete; still missing:")] + lines)
     assessment.state = Assessment.State.SUBMITTED
-    assessment.submitted_at, assessment.submitted_by = timezone.now(), by
+    assessment.submitted_at, assessment.submitted_by = timezone.now(), user
     assessment.save(update_fields=["state", "submitted_at", "submitted_by"])
-    activity_record(actor=by, verb="assessment.submitted", target=assessment,
+    activity_record(actor=user, verb="assessment.submitted", target=assessment,
                     visibility=Activity.Visibility.PARTNERS)
     return assessment
 
@@ -251,15 +253,15 @@ def assessment_submit(*, by, assessment: Assessment) -> Assessment:
 # --- peer review -------------------------------------------------------------------------
 
 @transaction.atomic
-def reviewer_assign(*, by, assessment: Assessment, reviewer) -> Assessment:
+def reviewer_assign(*, user, assessment: Assessment, reviewer) -> Assessment:
     """Grant a person of another partner the review of a submitted assessment."""
     from .selectors import reviewers_of
 
     assessment = Assessment.objects.select_for_update().select_related("round", "partner").get(
         pk=assessment.pk)
-    _require(by, "assessments.coordinate_review", assessment,
-             _("Only a review coordinator from another partner assigns reviewers."))
-    membership = getattr(reviewer, "membership", None)
+    check_perm(user, "assessments.coordinate_review", assessment,
+               message=_("Only a review coordinator from another partner assigns reviewers."))
+    membership = membership_of(reviewer)
     if membership is None:
         raise ValidationError({"reviewer": _("Reviewers are staff of a partner.")})
     if membership.partner_id == assessment.partner_id:
@@ -272,20 +274,20 @@ def reviewer_assign(*, by, assessment: Assessment, reviewer) -> Assessment:
         raise ValidationError({"reviewer": _("An assessment has at most two reviewers.")})
     assign_perm("assessments.review_assessment", reviewer, assessment)
     assessment.state = Assessment.State.IN_REVIEW
-    assessment.coordinator = by
+    assessment.coordinator = user
     assessment.save(update_fields=["state", "coordinator"])
-    activity_record(actor=by, verb="assessment.reviewer_assigned", target=assessment,
+    activity_record(actor=user, verb="assessment.reviewer_assigned", target=assessment,
                     detail=str(membership.partner), **_partner_scope(assessment))
-    activity_record(actor=by, verb="assessment.reviewer_assigned", target=assessment,
+    activity_record(actor=user, verb="assessment.reviewer_assigned", target=assessment,
                     detail=str(membership.partner), partner=membership.partner,
                     visibility=Activity.Visibility.PARTNER)
     return assessment
 
 
 @transaction.atomic
-def review_comment(*, by, answer: Answer, comment: str, proposed_score=None) -> ReviewComment:
-    _require(by, "assessments.comment_as_reviewer", answer.assessment,
-             _("Only an assigned reviewer comments, while the review is open."))
+def review_comment(*, user, answer: Answer, comment: str, proposed_score=None) -> ReviewComment:
+    check_perm(user, "assessments.comment_as_reviewer", answer.assessment,
+               message=_("Only an assigned reviewer comments, while the review is open."))
     if proposed_score in ("", None):
         proposed_score = None
     else:
@@ -293,26 +295,26 @@ def review_comment(*, by, answer: Answer, comment: str, proposed_score=None) -> 
             proposed_score = int(proposed_score)
         except (TypeError, ValueError):
             raise ValidationError({"proposed_score": _("Scores run from 1 to 5.")}) from None
-    review = (ReviewComment.objects.filter(answer=answer, reviewer=by).first()
-              or ReviewComment(answer=answer, reviewer=by))
+    review = (ReviewComment.objects.filter(answer=answer, reviewer=user).first()
+              or ReviewComment(answer=answer, reviewer=user))
     review.comment, review.proposed_score = comment.strip(), proposed_score
     review.full_clean()
     review.save()
     assessment = answer.assessment
-    activity_record(actor=by, verb="assessment.reviewed", target=assessment,
+    activity_record(actor=user, verb="assessment.reviewed", target=assessment,
                     detail=answer.criterion.title, **_partner_scope(assessment))
     # the coordinator validates once the reviews are in, so their partner hears of each one
-    coordinator = getattr(assessment.coordinator, "membership", None)
+    coordinator = membership_of(assessment.coordinator) if assessment.coordinator_id else None
     if coordinator is not None and coordinator.partner_id != assessment.partner_id:
-        activity_record(actor=by, verb="assessment.reviewed", target=assessment,
+        activity_record(actor=user, verb="assessment.reviewed", target=assessment,
                         detail=answer.criterion.title, partner=coordinator.partner)
     return review
 
 
 @transaction.atomic
-def review_answer(*, by, answer: Answer, response: str) -> Answer:
-    _require(by, "assessments.answer_review", answer.assessment,
-             _("Only the assessed partner's staff answer its reviewers."))
+def review_answer(*, user, answer: Answer, response: str) -> Answer:
+    check_perm(user, "assessments.answer_review", answer.assessment,
+               message=_("Only the assessed partner's staff answer its reviewers."))
     if not answer.reviews.exists():
         raise ValidationError({"response": _("There is no review comment to answer yet.")})
     answer.response = response.strip()
@@ -321,27 +323,27 @@ def review_answer(*, by, answer: Answer, response: str) -> Answer:
     assessment = answer.assessment
     if assessment.coordinator_id:
         # the coordinator hears of it through an item of their own partner's feed
-        coordinator_partner = getattr(assessment.coordinator, "membership", None)
+        coordinator_partner = membership_of(assessment.coordinator)
         if coordinator_partner:
-            activity_record(actor=by, verb="assessment.answered", target=assessment,
+            activity_record(actor=user, verb="assessment.answered", target=assessment,
                             detail=answer.criterion.title, partner=coordinator_partner.partner)
     reviewer_partners = {
         r.reviewer.membership.partner for r in answer.reviews.select_related(
-            "reviewer__membership__partner") if getattr(r.reviewer, "membership", None)}
+            "reviewer__membership__partner") if membership_of(r.reviewer)}
     for reviewer_partner in reviewer_partners:
-        activity_record(actor=by, verb="assessment.answered", target=assessment,
+        activity_record(actor=user, verb="assessment.answered", target=assessment,
                         detail=answer.criterion.title, partner=reviewer_partner)
     return answer
 
 
 @transaction.atomic
-def assessment_validate(*, by, assessment: Assessment, final_scores: dict[int, object]
+def assessment_validate(*, user, assessment: Assessment, final_scores: dict[int, object]
                         ) -> Assessment:
     """Fix the final score of every criterion (criterion id → score) and validate."""
     assessment = Assessment.objects.select_for_update().select_related("round", "partner").get(
         pk=assessment.pk)
-    _require(by, "assessments.coordinate_review", assessment,
-             _("Only a review coordinator from another partner validates the scores."))
+    check_perm(user, "assessments.coordinate_review", assessment,
+               message=_("Only a review coordinator from another partner validates the scores."))
     if assessment.state != Assessment.State.IN_REVIEW:
         raise ValidationError(_("Assign a reviewer before validating the scores."))
     answers = list(assessment.answers.select_related("criterion"))
@@ -362,9 +364,9 @@ def assessment_validate(*, by, assessment: Assessment, final_scores: dict[int, o
         raise ValidationError(errors)
     Answer.objects.bulk_update(answers, ["final_score"])
     assessment.state = Assessment.State.VALIDATED
-    assessment.validated_at, assessment.validated_by = timezone.now(), by
+    assessment.validated_at, assessment.validated_by = timezone.now(), user
     assessment.save(update_fields=["state", "validated_at", "validated_by"])
-    activity_record(actor=by, verb="assessment.validated", target=assessment,
+    activity_record(actor=user, verb="assessment.validated", target=assessment,
                     visibility=Activity.Visibility.PARTNERS)
     return assessment
 
@@ -372,13 +374,13 @@ def assessment_validate(*, by, assessment: Assessment, final_scores: dict[int, o
 # --- learning pairs ----------------------------------------------------------------------
 
 @transaction.atomic
-def learning_request_create(*, by, round_: Round, dimension, mentor, practice=None,
+def learning_request_create(*, user, round_: Round, dimension, mentor, practice=None,
                             message="") -> LearningRequest:
     from .selectors import HIGH_SCORE, LOW_SCORE, round_scores
 
-    _require(by, "assessments.request_learning", None,
-             _("Only your partner's admins ask to learn from another partner."))
-    learner = by.membership.partner
+    check_perm(user, "assessments.request_learning",
+               message=_("Only your partner's admins ask to learn from another partner."))
+    learner = membership_of(user).partner
     if mentor.pk == learner.pk:
         raise ValidationError(_("A partner cannot learn from itself."))
     scores = round_scores(round_)
@@ -397,28 +399,28 @@ def learning_request_create(*, by, round_: Round, dimension, mentor, practice=No
     LearningRequest.objects.filter(round=round_, dimension=dimension, learner=learner,
                                    mentor=mentor, state=LearningRequest.State.DECLINED).delete()
     request = LearningRequest(round=round_, dimension=dimension, learner=learner, mentor=mentor,
-                              practice=practice, message=message.strip(), requested_by=by)
+                              practice=practice, message=message.strip(), requested_by=user)
     request.full_clean()
     request.save()
-    activity_record(actor=by, verb="assessment.learning_requested", target=request,
+    activity_record(actor=user, verb="assessment.learning_requested", target=request,
                     detail=str(mentor), partner=mentor)
-    activity_record(actor=by, verb="assessment.learning_requested", target=request,
+    activity_record(actor=user, verb="assessment.learning_requested", target=request,
                     detail=str(mentor), partner=learner)
     return request
 
 
 @transaction.atomic
-def learning_request_decide(*, by, request: LearningRequest, accept: bool) -> LearningRequest:
+def learning_request_decide(*, user, request: LearningRequest, accept: bool) -> LearningRequest:
     request = LearningRequest.objects.select_for_update().get(pk=request.pk)
-    _require(by, "assessments.decide_learning_request", request,
-             _("Only the experienced partner's admins answer this request, once."))
+    check_perm(user, "assessments.decide_learning_request", request,
+               message=_("Only the experienced partner's admins answer this request, once."))
     request.state = (LearningRequest.State.ACCEPTED if accept
                      else LearningRequest.State.DECLINED)
-    request.decided_by, request.decided_at = by, timezone.now()
+    request.decided_by, request.decided_at = user, timezone.now()
     request.save(update_fields=["state", "decided_by", "decided_at"])
     verb = "assessment.learning_accepted" if accept else "assessment.learning_declined"
     for partner in (request.learner, request.mentor):
-        activity_record(actor=by, verb=verb, target=request, detail=str(request.learner),
+        activity_record(actor=user, verb=verb, target=request, detail=str(request.learner),
                         partner=partner)
     return request
 
@@ -448,7 +450,7 @@ def suggested_reviewer_partners(*, assessment: Assessment, limit=5):
             return []
         scores = round_scores(source)
         weakest_codes = _lowest_codes(_self_scores_by_code(assessment))
-    # dimensions match by code, so a new framework version still finds its strong partners
+    # dimensions match user code, so a new framework version still finds its strong partners
     weakest = [d for d in scores.dimensions if d.code in weakest_codes]
     if not weakest:
         return []
@@ -483,7 +485,7 @@ def _self_scores_by_code(assessment: Assessment) -> dict[str, float]:
 
 
 def reviewer_candidates(assessment: Assessment):
-    """Staff of other partners, by partner, for the coordinator's reviewer choice."""
+    """Staff of other partners, user partner, for the coordinator's reviewer choice."""
     from partners.models import Membership
 
     return (Membership.objects.filter(~Q(partner_id=assessment.partner_id),

@@ -5,18 +5,25 @@ import logging
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from clusterpolisee.core.selectors import user_partner_id
+from clusterpolisee.core.forms import flash_refusal
+from clusterpolisee.core.permissions import (
+    allowed,
+    check_perm,
+    get_visible_or_404,
+    membership_of,
+    partner_id_of,
+)
+from partners.selectors import active_partners
 
-from . import charts, exports, pdf, services
+from . import charts, exports, pdf, selectors, services
 from .forms import (
     AnswerForm,
     LearningRequestForm,
@@ -25,8 +32,7 @@ from .forms import (
     ReviewForm,
     RoundOpenForm,
 )
-from .models import Answer, Assessment, Criterion, Dimension, Framework
-from .rules import allowed, is_review_coordinator_user
+from .models import Assessment
 from .selectors import (
     HIGH_SCORE,
     LOW_SCORE,
@@ -34,6 +40,8 @@ from .selectors import (
     assessments_awaiting_review_by,
     assessments_visible_to,
     framework_tree,
+    learning_requests_asked_in,
+    learning_requests_in,
     learning_requests_visible_to,
     practices_by_partner_and_wg,
     previous_round,
@@ -49,20 +57,17 @@ logger = logging.getLogger(__name__)
 
 
 def _show_errors(request, exc):
-    texts = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-    for text in texts:
-        messages.error(request, text)
+    flash_refusal(request, exc)
 
 
-def _round(request, pk, perm="assessments.view_scores"):
-    round_ = get_object_or_404(rounds_visible_to(request.user), pk=pk)
-    if not allowed(request.user, perm, round_):
-        raise Http404
+def _round(request, pk):
+    round_ = get_visible_or_404(rounds_visible_to(request.user), pk=pk)
+    check_perm(request.user, "assessments.view_scores", round_, hide=True)
     return round_
 
 
 def _assessment(request, pk):
-    return get_object_or_404(assessments_visible_to(request.user), pk=pk)
+    return get_visible_or_404(assessments_visible_to(request.user), pk=pk)
 
 
 def index(request):
@@ -70,17 +75,12 @@ def index(request):
     rounds = list(rounds_visible_to(user))
     if not allowed(user, "assessments.view_scores"):
         rounds = [r for r in rounds if r.publish_aggregates]
-    partner_id = user_partner_id(user)
-    own = {}
-    if partner_id:
-        own = {a.round_id: a for a in Assessment.objects.filter(partner_id=partner_id)}
+    own = selectors.own_assessments_by_round(user)
     coordinating = []
-    if user.is_authenticated and is_review_coordinator_user(user):
-        coordinating = list(assessments_visible_to(user).filter(
-            state__in=[Assessment.State.SUBMITTED, Assessment.State.IN_REVIEW])
-            .exclude(partner_id=partner_id).order_by("round", "partner__name"))
+    if user.is_authenticated and allowed(user, "assessments.coordinate_reviews"):
+        coordinating = list(selectors.assessments_to_coordinate(user))
     can_open = user.is_authenticated and allowed(user, "assessments.open_round")
-    form = RoundOpenForm(frameworks=Framework.objects.all()) if can_open else None
+    form = RoundOpenForm(frameworks=selectors.frameworks()) if can_open else None
     return render(request, "assessments/index.html", {
         "rounds": [(r, own.get(r.pk)) for r in rounds],
         "is_staff_reader": allowed(user, "assessments.view_scores"),
@@ -93,13 +93,12 @@ def index(request):
 @login_required
 @require_POST
 def round_open(request):
-    if not allowed(request.user, "assessments.open_round"):
-        raise Http404
-    form = RoundOpenForm(request.POST, frameworks=Framework.objects.all())
+    check_perm(request.user, "assessments.open_round", hide=True)
+    form = RoundOpenForm(request.POST, frameworks=selectors.frameworks())
     if form.is_valid():
         try:
-            round_ = services.round_open(by=request.user, **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as exc:
+            round_ = services.round_open(user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
             _show_errors(request, exc)
         else:
             messages.success(request, _("The round is open."))
@@ -113,16 +112,14 @@ def round_open(request):
 
 
 def round_detail(request, pk):
-    round_ = get_object_or_404(rounds_visible_to(request.user), pk=pk)
+    round_ = get_visible_or_404(rounds_visible_to(request.user), pk=pk)
     user = request.user
     if not allowed(user, "assessments.view_scores"):
-        if not allowed(user, "assessments.view_aggregates", round_):
-            raise Http404
+        check_perm(user, "assessments.view_aggregates", round_, hide=True)
         return _public_round(request, round_)
-    assessments = list(assessments_visible_to(user).filter(round=round_)
-                       .exclude(state=Assessment.State.DRAFT).order_by("partner__name"))
-    partner_id = user_partner_id(user)
-    mine = Assessment.objects.filter(round=round_, partner_id=partner_id).first()
+    assessments = list(selectors.submitted_assessments_in(round_, user))
+    partner_id = partner_id_of(user)
+    mine = selectors.own_assessment_in(round_, user)
     return render(request, "assessments/round.html", {
         "round": round_, "assessments": assessments, "mine": mine,
         "counts": submission_counts(round_),
@@ -144,11 +141,9 @@ def _public_round(request, round_):
 @require_POST
 def round_publish(request, pk):
     round_ = _round(request, pk)
-    try:
-        services.round_set_publication(by=request.user, round_=round_,
-                                       publish=request.POST.get("publish") == "1")
-    except PermissionDenied as exc:
-        raise Http404 from exc
+    check_perm(request.user, "assessments.manage_round", round_, hide=True)
+    services.round_set_publication(user=request.user, round_=round_,
+                                   publish=request.POST.get("publish") == "1")
     messages.success(request, _("Saved."))
     return redirect(round_)
 
@@ -158,7 +153,7 @@ def round_publish(request, pk):
 def round_start(request, pk):
     """The partner's own assessment of the round, created on first use."""
     round_ = _round(request, pk)
-    membership = getattr(request.user, "membership", None)
+    membership = membership_of(request.user)
     if membership is None or not round_.is_accepting:
         raise Http404
     assessment = services.assessment_for(round_=round_, partner=membership.partner)
@@ -168,25 +163,9 @@ def round_start(request, pk):
 # --- the assessment page ----------------------------------------------------------------
 
 def _evidence_choices(request, assessment, dimensions):
-    from partners.models import Document
-
-    documents = list(Document.objects.filter(
-        partner_id=assessment.partner_id,
-        visibility__in=[Document.Visibility.ALL_PARTNERS, Document.Visibility.PUBLIC])
-        .order_by("title")[:100])
+    documents = selectors.evidence_documents_of(assessment)
     wg_ids = [d.working_group_id for d in dimensions if d.working_group_id]
-    from knowledge.selectors import practices_visible_to
-
-    GoodPracticePage = Answer.practices.field.related_model
-    through = GoodPracticePage.working_groups.through
-    rows = (through.objects.filter(workinggroup_id__in=wg_ids,
-                                   goodpracticepage_id__in=practices_visible_to(request.user)
-                                   .values("id"))
-            .select_related("goodpracticepage").order_by("goodpracticepage__title"))
-    practices: dict[int, list] = {}
-    for row in rows:
-        practices.setdefault(row.workinggroup_id, []).append(row.goodpracticepage)
-    return documents, practices
+    return documents, selectors.evidence_practices_by_wg(request.user, wg_ids)
 
 
 def _answer_form(criterion, answer, documents, practices, data=None):
@@ -250,8 +229,8 @@ def assessment_detail(request, pk):
 
 
 def _criterion(assessment, criterion_pk):
-    return get_object_or_404(Criterion.objects.select_related("dimension"), pk=criterion_pk,
-                             dimension__framework_id=assessment.round.framework_id)
+    return get_visible_or_404(selectors.criteria_of(assessment.round.framework_id),
+                              pk=criterion_pk)
 
 
 @login_required
@@ -266,11 +245,13 @@ def answer_save(request, pk, criterion_pk):
     try:
         document_ids = [int(v) for v in request.POST.getlist(f"c{criterion.pk}-documents")]
         practice_ids = [int(v) for v in request.POST.getlist(f"c{criterion.pk}-practices")]
-        services.answer_save(by=request.user, assessment=assessment, criterion=criterion,
+        services.answer_save(user=request.user, assessment=assessment, criterion=criterion,
                              document_ids=document_ids, practice_ids=practice_ids, **data)
     except ValueError:
         error = [_("Choose documents and practices from the lists.")]
     except PermissionDenied as exc:
+        # the service decides (a closed draft is told apart from someone else's); for a
+        # draft one may not edit the page answers "not found"
         raise Http404 from exc
     except ValidationError as exc:
         error = exc.messages
@@ -294,7 +275,7 @@ def answer_save(request, pk, criterion_pk):
 def assessment_submit(request, pk):
     assessment = _assessment(request, pk)
     try:
-        services.assessment_submit(by=request.user, assessment=assessment)
+        services.assessment_submit(user=request.user, assessment=assessment)
     except (ValidationError, PermissionDenied) as exc:
         _show_errors(request, exc)
     else:
@@ -305,24 +286,21 @@ def assessment_submit(request, pk):
 @login_required
 @require_POST
 def reviewer_assign(request, pk):
-    from clusterpolisee.users.models import User
-
     assessment = _assessment(request, pk)
-    if not allowed(request.user, "assessments.coordinate_review", assessment):
-        raise Http404
+    check_perm(request.user, "assessments.coordinate_review", assessment, hide=True)
     form = ReviewerForm(request.POST, candidates=services.reviewer_candidates(assessment))
     reviewer = None
     if form.is_valid():
-        reviewer = User.objects.filter(pk=form.cleaned_data["reviewer"]).first()
+        reviewer = selectors.account_with_pk(form.cleaned_data["reviewer"])
     elif request.POST.get("reviewer", "").isdigit():
         # someone outside the candidate list (e.g. the partner's own staff): the service says why
-        reviewer = User.objects.filter(pk=int(request.POST["reviewer"])).first()
+        reviewer = selectors.account_with_pk(int(request.POST["reviewer"]))
     if reviewer is None:
         messages.error(request, _("Choose a reviewer from the list."))
         return redirect(assessment)
     try:
-        services.reviewer_assign(by=request.user, assessment=assessment, reviewer=reviewer)
-    except (ValidationError, PermissionDenied) as exc:
+        services.reviewer_assign(user=request.user, assessment=assessment, reviewer=reviewer)
+    except ValidationError as exc:
         _show_errors(request, exc)
     else:
         messages.success(request, _("%(name)s reviews this self-assessment.")
@@ -331,8 +309,8 @@ def reviewer_assign(request, pk):
 
 
 def _answer(assessment, criterion_pk):
-    return get_object_or_404(Answer.objects.select_related("criterion", "assessment__round"),
-                             assessment=assessment, criterion_id=criterion_pk)
+    return get_visible_or_404(selectors.answers_with_round(assessment),
+                              criterion_id=criterion_pk)
 
 
 @login_required
@@ -346,12 +324,11 @@ def review_save(request, pk, criterion_pk):
             for error in errors:
                 messages.error(request, error)
     else:
+        check_perm(request.user, "assessments.comment_as_reviewer", assessment, hide=True)
         try:
-            services.review_comment(by=request.user, answer=answer,
+            services.review_comment(user=request.user, answer=answer,
                                     comment=form.cleaned_data["comment"],
                                     proposed_score=form.cleaned_data["proposed_score"])
-        except PermissionDenied as exc:
-            raise Http404 from exc
         except ValidationError as exc:
             _show_errors(request, exc)
         else:
@@ -368,11 +345,10 @@ def review_answer(request, pk, criterion_pk):
     if not form.is_valid():
         messages.error(request, _("Write an answer first."))
     else:
+        check_perm(request.user, "assessments.answer_review", assessment, hide=True)
         try:
-            services.review_answer(by=request.user, answer=answer,
+            services.review_answer(user=request.user, answer=answer,
                                    response=form.cleaned_data["response"])
-        except PermissionDenied as exc:
-            raise Http404 from exc
         except ValidationError as exc:
             _show_errors(request, exc)
         else:
@@ -384,15 +360,15 @@ def review_answer(request, pk, criterion_pk):
 @require_POST
 def assessment_validate(request, pk):
     assessment = _assessment(request, pk)
-    if not allowed(request.user, "assessments.coordinate_review", assessment):
-        raise Http404
+    check_perm(request.user, "assessments.coordinate_review", assessment, hide=True)
     final = {}
     for key, value in request.POST.items():
         if key.startswith("final-") and key[6:].isdigit():
             final[int(key[6:])] = value
     try:
-        services.assessment_validate(by=request.user, assessment=assessment, final_scores=final)
-    except (ValidationError, PermissionDenied) as exc:
+        services.assessment_validate(user=request.user, assessment=assessment,
+                                     final_scores=final)
+    except ValidationError as exc:
         _show_errors(request, exc)
     else:
         messages.success(request, _("The final scores are validated."))
@@ -455,7 +431,7 @@ def _partner_choice(scores, slug):
 def comparison(request, pk):
     round_ = _round(request, pk)
     scores = round_scores(round_)
-    partner_id = user_partner_id(request.user)
+    partner_id = partner_id_of(request.user)
     region = (_partner_choice(scores, request.GET.get("partner"))
               or next((p for p in scores.partners if p.id == partner_id), None)
               or (scores.partners[0] if scores.partners else None))
@@ -530,7 +506,7 @@ def scores_json(request, pk):
 @login_required
 def learning(request, pk):
     round_ = _round(request, pk)
-    membership = getattr(request.user, "membership", None)
+    membership = membership_of(request.user)
     scores = round_scores(round_)
     weak = []
     if membership is not None:
@@ -544,8 +520,8 @@ def learning(request, pk):
             request.user, strong_ids, [d.working_group_id for d in weak_dims
                                        if d.working_group_id])
         profiles = profiles_by_partner(request.user, strong_ids)
-        asked = {(r.dimension_id, r.mentor_id): r for r in learning_requests_visible_to(
-            request.user).filter(round=round_, learner_id=membership.partner_id)}
+        asked = {(r.dimension_id, r.mentor_id): r
+                 for r in learning_requests_asked_in(round_, request.user)}
         for dimension in weak_dims:
             mentors = []
             for partner in scores.partners:
@@ -560,9 +536,7 @@ def learning(request, pk):
                     "form": LearningRequestForm(prefix=f"l{dimension.pk}-{partner.id}")})
             weak.append({"dimension": dimension, "score": own[dimension.pk],
                          "mentors": mentors})
-    requests_ = list(learning_requests_visible_to(request.user).filter(round=round_)
-                     .filter(Q(mentor_id=user_partner_id(request.user))
-                             | Q(learner_id=user_partner_id(request.user))))
+    requests_ = list(learning_requests_in(round_, request.user))
     return render(request, "assessments/learning.html", {
         "round": round_, "weak": weak, "requests": requests_,
         "can_request": allowed(request.user, "assessments.request_learning"),
@@ -573,21 +547,17 @@ def learning(request, pk):
 @login_required
 @require_POST
 def learning_request(request, pk, dimension_pk, partner_pk):
-    from partners.models import Partner
-
     round_ = _round(request, pk)
-    dimension = get_object_or_404(Dimension, pk=dimension_pk, framework_id=round_.framework_id)
-    mentor = get_object_or_404(Partner.objects.active(), pk=partner_pk)
+    dimension = get_visible_or_404(selectors.dimensions_of(round_.framework_id), pk=dimension_pk)
+    mentor = get_visible_or_404(active_partners(), pk=partner_pk)
     practice = None
     practice_id = request.POST.get("practice", "")
     if practice_id.isdigit():
-        from knowledge.selectors import practices_visible_to
-
-        practice = practices_visible_to(request.user).filter(pk=int(practice_id)).first()
+        practice = selectors.practice_visible_to(request.user, int(practice_id))
     form = LearningRequestForm(request.POST, prefix=f"l{dimension.pk}-{mentor.pk}")
     message = form.cleaned_data["message"] if form.is_valid() else ""
     try:
-        services.learning_request_create(by=request.user, round_=round_, dimension=dimension,
+        services.learning_request_create(user=request.user, round_=round_, dimension=dimension,
                                          mentor=mentor, practice=practice, message=message)
     except (ValidationError, PermissionDenied) as exc:
         _show_errors(request, exc)
@@ -599,11 +569,10 @@ def learning_request(request, pk, dimension_pk, partner_pk):
 @login_required
 @require_POST
 def learning_decide(request, pk):
-    learning_request_ = get_object_or_404(learning_requests_visible_to(request.user), pk=pk)
-    try:
-        services.learning_request_decide(by=request.user, request=learning_request_,
-                                         accept=request.POST.get("decision") == "accept")
-    except PermissionDenied as exc:
-        raise Http404 from exc
+    learning_request_ = get_visible_or_404(learning_requests_visible_to(request.user), pk=pk)
+    check_perm(request.user, "assessments.decide_learning_request", learning_request_,
+               hide=True)
+    services.learning_request_decide(user=request.user, request=learning_request_,
+                                     accept=request.POST.get("decision") == "accept")
     messages.success(request, _("Your answer is recorded."))
     return redirect(reverse("assessments:learning", args=[learning_request_.round_id]))

@@ -8,7 +8,7 @@ for editing. Wagtail checks the model permissions, which the Editors group holds
 (migration 0003).
 """
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth import get_permission_codename
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from clusterpolisee.core.labels import columns
+from clusterpolisee.core.permissions import check_perm
 
 from . import services
 from .models import Criterion, Dimension, Framework, Level
@@ -65,8 +66,9 @@ class RefuseLockedMixin:
     """Editing or deleting a part of a framework in use goes back to the listing."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not self.user_has_permission(self.permission_required):
-            raise PermissionDenied
+        # the model permission the view's policy asks (Editors hold it, migration 0003)
+        check_perm(request.user, f"{self.model._meta.app_label}."
+                   f"{get_permission_codename(self.permission_required, self.model._meta)}")
         framework = framework_of(self.get_object())
         if framework.is_locked():
             messages.error(request, locked_message(framework))

@@ -1,7 +1,6 @@
 """Portal pages that compose several apps: the dashboard after login and the language
 switch. They live in the project package, above the apps, because they read from all of
 them. (The visitors' landing page is the Wagtail HomePage, see knowledge.models.)"""
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
@@ -10,10 +9,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
+from clusterpolisee.core.permissions import membership_of
 from clusterpolisee.core.selectors import activities_visible_to
 from clusterpolisee.portal.activity import GROUP_WINDOW, grouped_activity
 from clusterpolisee.portal.needs import needs_of
-from partners.models import Partner
+from clusterpolisee.portal.selectors import partner_for_dashboard
+from clusterpolisee.users.services import user_language_remember
 from partners.selectors import documents_for_list, documents_visible_to
 from workgroups.selectors import (
     partner_sits_on_stab,
@@ -27,9 +28,8 @@ DASHBOARD_DOCUMENT_LIMIT = 8
 @login_required
 def dashboard(request):
     user = request.user
-    membership = getattr(user, "membership", None)
-    partner = (Partner.objects.select_related("country", "sc_seat__representative")
-               .get(pk=membership.partner_id) if membership else None)
+    membership = membership_of(user)
+    partner = partner_for_dashboard(membership)
     return render(request, "portal/dashboard.html", {
         "membership": membership,
         "partner": partner,
@@ -71,9 +71,6 @@ def switch_language(request):
         if refused is not None:
             return refused
     response = set_language(request)
-    language = request.POST.get("language")
-    if (request.user.is_authenticated and language in dict(settings.LANGUAGES)
-            and request.user.language != language):
-        request.user.language = language
-        request.user.save(update_fields=["language"])
+    if request.user.is_authenticated:
+        user_language_remember(user=request.user, language=request.POST.get("language"))
     return response

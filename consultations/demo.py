@@ -8,11 +8,11 @@ from django.apps import apps
 from django.utils import timezone
 
 from clusterpolisee.core.demo import DEMO_EMAIL_DOMAIN
+from clusterpolisee.core.html import render_markdown
 from clusterpolisee.users.models import StakeholderProfile, User
 from partners.models import Country
 from workgroups.models import WorkingGroup, WorkPackage
 
-from .html import sanitise
 from .models import Comment, Consultation
 
 CONSULTATIONS = [
@@ -99,13 +99,13 @@ def seed(ctx):
             continue
         opens_at = now - timedelta(days=row["opened_days_ago"])
         consultation, created = Consultation.objects.get_or_create(title=row["title"], defaults={
-            "background": sanitise(row["background"]), "owner": owner,
+            "background": render_markdown(row["background"]), "owner": owner,
             "working_group": WorkingGroup.objects.filter(code=row["wg"]).first(),
             "work_package": WorkPackage.objects.filter(code=row["wp"]).first(),
             "audience": row["audience"], "state": row["state"], "opens_at": opens_at,
             "closes_at": now + timedelta(days=row["days_left"]),
             "rating_question": row["rating_question"],
-            "summary": sanitise(row.get("summary", "")),
+            "summary": render_markdown(row.get("summary", "")),
             "summary_published_at": now if row.get("summary") else None,
         })
         if not created:
@@ -114,5 +114,5 @@ def seed(ctx):
             author = _user(key)
             if author:
                 Comment.objects.create(consultation=consultation, author=author, body=text,
-                                       body_html=sanitise(text),
+                                       body_html=render_markdown(text),
                                        created_at=opens_at + timedelta(hours=5 * (n + 1)))

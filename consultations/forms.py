@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clusterpolisee.core.forms import SensibleDatesMixin
 from clusterpolisee.core.widgets import DateTimeLocalInput
-from workgroups.models import WorkingGroup
+from workgroups.selectors import public_working_groups
 
 from .models import Consultation, Reaction
 
@@ -81,7 +81,7 @@ class ListFilterForm(forms.Form):
     PHASES = [("", _("All")), ("open", _("Open")), ("closed", _("Closed"))]
     phase = forms.ChoiceField(label=_("State"), choices=PHASES, required=False)
     wg = forms.ModelChoiceField(label=_("Working group"), required=False,
-                                queryset=WorkingGroup.objects.order_by("code"),
+                                queryset=public_working_groups(),
                                 to_field_name="code", empty_label=_("All working groups"))
 
 
@@ -91,7 +91,7 @@ class ModerationQueueFilterForm(forms.Form):
     consultation = forms.ModelChoiceField(label=_("Consultation"), queryset=None,
                                           required=False, empty_label=_("All consultations"))
     wg = forms.ModelChoiceField(label=_("Working group"), required=False,
-                                queryset=WorkingGroup.objects.order_by("code"),
+                                queryset=public_working_groups(),
                                 to_field_name="code", empty_label=_("All working groups"))
     reason = forms.CharField(label=_("Reason contains"), max_length=100, required=False)
 

@@ -1,4 +1,5 @@
-"""Read-side queries: which consultations a user may see, and a thread as a tree."""
+"""Read-side queries: which consultations a user may see, a thread as a tree, and what the
+consultation pages list (documents, ratings, participants, blocks, the moderation log)."""
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -8,19 +9,28 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
 
-from clusterpolisee.core.selectors import user_partner_id
-from clusterpolisee.users.models import StakeholderProfile
+from clusterpolisee.core.models import Activity
+from clusterpolisee.core.permissions import membership_of, partner_id_of
+from clusterpolisee.users.models import StakeholderProfile, User
 
-from .models import Comment, Consultation, ConsultationBlock, Flag, Reaction
+from .models import (
+    Comment,
+    Consultation,
+    ConsultationAttachment,
+    ConsultationBlock,
+    Flag,
+    RatingAnswer,
+    Reaction,
+)
 
 Audience = Consultation.Audience
 State = Consultation.State
 
 
 def _audience_condition(user) -> Q:
-    """The audience rule of ``permissions.is_in_audience`` as a query condition."""
+    """The audience rule of ``rules.is_in_audience`` as a query condition."""
     condition = Q(audience=Audience.PUBLIC)
-    partner_id = user_partner_id(user)
+    partner_id = partner_id_of(user)
     if partner_id:
         wg_model = apps.get_model("workgroups", "WorkingGroup")
         own_wgs = wg_model.objects.filter(Q(member_partners=partner_id) | Q(coordinators=user))
@@ -139,8 +149,6 @@ def thread_of(consultation, user, *, only=None) -> list[ThreadComment]:
     put together here rather than by a query per level; a 500-comment thread stays cheap
     (bench/consultation_thread.py).
     """
-    from clusterpolisee.users.models import User
-
     comments = Comment.objects.filter(consultation=consultation)
     reactions = Reaction.objects.filter(comment__consultation=consultation)
     flags = Flag.objects.filter(comment__consultation=consultation)
@@ -259,7 +267,7 @@ def thread_page(consultation, user, *, page=1, comment_id=None,
 
 def participant_of(comment_author) -> dict:
     """Participant type, partner and country of a comment's author (already joined)."""
-    membership = getattr(comment_author, "membership", None)
+    membership = membership_of(comment_author)
     if membership is not None:
         partner = membership.partner
         return {"type": "partner", "partner": partner.label, "country": partner.country}
@@ -272,11 +280,7 @@ def participant_of(comment_author) -> dict:
 def results_of(consultation) -> dict:
     """Counts for the results view: comments by partner, country and participant type,
     and honest counts of hidden and deleted comments."""
-    comments = list(
-        Comment.objects.filter(consultation=consultation)
-        .select_related("author__membership__partner__country",
-                        "author__stakeholder_profile__country")
-    )
+    comments = list(comments_with_authors(consultation))
     shown = [c for c in comments if not c.is_deleted and not c.is_hidden]
     by_partner, by_country, by_type = Counter(), Counter(), Counter()
     people: dict[str, set] = {"partner": set(), "stakeholder": set(), "other": set()}
@@ -306,7 +310,8 @@ def results_of(consultation) -> dict:
 
 def consultations_moderated_by(user) -> QuerySet[Consultation]:
     """Consultations whose comments the user moderates: owned ones, those of the WGs they
-    coordinate; all of them for platform admins (``can_moderate_consultation`` as a query)."""
+    coordinate; all of them for platform admins (``rules.can_moderate_consultation`` as a
+    query)."""
     base = Consultation.objects.select_related("working_group")
     if not user.is_authenticated:
         return base.none()
@@ -384,3 +389,74 @@ def flagged_comments(consultation) -> QuerySet[Comment]:
 def hidden_comments(consultation) -> QuerySet[Comment]:
     return (Comment.objects.filter(consultation=consultation, hidden_at__isnull=False)
             .select_related("author", "hidden_by").order_by("-hidden_at"))
+
+
+def comments_of(consultation) -> QuerySet[Comment]:
+    """The consultation's comments as model instances, for the pages that act on one."""
+    return (Comment.objects.filter(consultation=consultation)
+            .select_related("consultation__working_group", "consultation__owner"))
+
+
+def comment_of(consultation, comment_id) -> Comment | None:
+    """One comment of the consultation (the one replied to), or ``None``."""
+    return Comment.objects.filter(consultation=consultation, pk=comment_id).first()
+
+
+def comments_with_authors(consultation) -> QuerySet[Comment]:
+    """Every comment ever posted, in order, with who wrote it (partner or organisation and
+    country already joined): results and exports."""
+    return (Comment.objects.filter(consultation=consultation)
+            .select_related("author__membership__partner__country",
+                            "author__stakeholder_profile__country")
+            .order_by("created_at", "id"))
+
+
+def attachments_of(consultation) -> QuerySet[ConsultationAttachment]:
+    return ConsultationAttachment.objects.filter(consultation=consultation)
+
+
+def rating_of(consultation, user) -> int | None:
+    """The user's own rating of the consultation, if they gave one."""
+    return (RatingAnswer.objects.filter(consultation=consultation, user=user.pk)
+            .values_list("value", flat=True).first())
+
+
+def ratings_of(consultation) -> list[tuple[int, datetime]]:
+    """(value, answered at) of every rating, oldest first (exports)."""
+    return list(RatingAnswer.objects.filter(consultation=consultation)
+                .order_by("answered_at").values_list("value", "answered_at"))
+
+
+def participants_of(consultation) -> QuerySet[User]:
+    """Who commented, except the owner: the people a moderator may block."""
+    return (User.objects.filter(consultation_comments__consultation=consultation)
+            .exclude(pk=consultation.owner_id).distinct().order_by("full_name", "email"))
+
+
+def blocks_of(consultation) -> QuerySet[ConsultationBlock]:
+    return ConsultationBlock.objects.filter(consultation=consultation).select_related(
+        "user", "blocked_by")
+
+
+MODERATION_VERBS = ("consultation.comment_hidden", "consultation.comment_unhidden",
+                    "consultation.user_blocked", "consultation.user_unblocked",
+                    "consultation.flags_dismissed")
+
+
+def moderation_log(consultation, *, limit: int = 50) -> QuerySet[Activity]:
+    """The moderation actions on the consultation, as the one activity log recorded them."""
+    return (Activity.objects.filter(target_type__app_label="consultations",
+                                    target_type__model="consultation",
+                                    target_id=str(consultation.pk),
+                                    verb__in=MODERATION_VERBS)
+            .select_related("actor")[:limit])
+
+
+def stakeholder_profiles() -> QuerySet[StakeholderProfile]:
+    """Every stakeholder's sign-up, for the people who approve the user group."""
+    return StakeholderProfile.objects.select_related("user", "country", "approved_by")
+
+
+def stakeholder_sign_ups() -> QuerySet[StakeholderProfile]:
+    """The approval page's list: every sign-up with the WGs it is interested in."""
+    return stakeholder_profiles().prefetch_related("interests")

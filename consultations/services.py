@@ -1,22 +1,23 @@
-"""Write-side services of consultations. Every action that matters is recorded through
-``activity_record``; moderation actions name the consultation as their target so the
-moderation log is a filter on the one activity log."""
+"""Write-side services of consultations. Each enforces its rule through the registered
+permission (``check_perm(user, "consultations.<action>", obj)``, ``rules.py``). Every
+action that matters is recorded through ``activity_record``; moderation actions name the
+consultation as their target so the moderation log is a filter on the one activity log."""
 import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from clusterpolisee.core.html import render_markdown, visible_text
 from clusterpolisee.core.models import Activity
+from clusterpolisee.core.permissions import allowed, check_perm, membership_of
 from clusterpolisee.core.services import activity_record
 
-from . import permissions
 from .attachments import inspect_upload
-from .html import sanitise, visible_text
 from .models import (
     Comment,
     Consultation,
@@ -28,9 +29,6 @@ from .models import (
 )
 
 State = Consultation.State
-MODERATION_VERBS = ("consultation.comment_hidden", "consultation.comment_unhidden",
-                    "consultation.user_blocked", "consultation.user_unblocked",
-                    "consultation.flags_dismissed")
 
 
 def audience_scope(consultation) -> dict:
@@ -50,19 +48,14 @@ def moderation_scope(consultation) -> dict:
     if consultation.working_group_id:
         return {"visibility": Activity.Visibility.WORKING_GROUP,
                 "working_group": consultation.working_group}
-    membership = getattr(consultation.owner, "membership", None)
+    membership = membership_of(consultation.owner)
     if membership is not None:
         return {"visibility": Activity.Visibility.PARTNER, "partner": membership.partner}
     return {"visibility": Activity.Visibility.PARTNERS}
 
 
-def _require(allowed: bool, message: str):
-    if not allowed:
-        raise PermissionDenied(message)
-
-
 def _clean_background(text: str) -> str:
-    html = sanitise(text)
+    html = render_markdown(text)
     if not visible_text(html):
         raise ValidationError({"background": _("Write the question and its background.")})
     return html
@@ -71,13 +64,14 @@ def _clean_background(text: str) -> str:
 # --- consultations ----------------------------------------------------------------------
 
 @transaction.atomic
-def consultation_create(*, owner, title: str, background: str, audience: str, opens_at,
+def consultation_create(*, user, title: str, background: str, audience: str, opens_at,
                         closes_at, working_group=None, work_package=None,
                         rating_question: str = "") -> Consultation:
-    _require(permissions.can_create_consultation(owner),
-             _("Only WG coordinators, partner admins and platform admins open consultations."))
+    """A draft owned by ``user``."""
+    check_perm(user, "consultations.create_consultation", message=_(
+        "Only WG coordinators, partner admins and platform admins open consultations."))
     consultation = Consultation(
-        owner=owner, title=title.strip(), background=_clean_background(background),
+        owner=user, title=title.strip(), background=_clean_background(background),
         audience=audience, opens_at=opens_at, closes_at=closes_at, working_group=working_group,
         work_package=work_package, rating_question=rating_question.strip())
     consultation.full_clean()
@@ -86,9 +80,9 @@ def consultation_create(*, owner, title: str, background: str, audience: str, op
 
 
 @transaction.atomic
-def consultation_update(*, consultation: Consultation, by, **fields) -> Consultation:
-    _require(permissions.can_manage_consultation(by, consultation),
-             _("Only the owner edits this consultation."))
+def consultation_update(*, consultation: Consultation, user, **fields) -> Consultation:
+    check_perm(user, "consultations.manage_consultation", consultation,
+               message=_("Only the owner edits this consultation."))
     if consultation.state in (State.CLOSED, State.SUMMARISED):
         raise ValidationError(_("A closed consultation can no longer be edited."))
     if "background" in fields:
@@ -101,31 +95,31 @@ def consultation_update(*, consultation: Consultation, by, **fields) -> Consulta
 
 
 @transaction.atomic
-def consultation_open(*, consultation: Consultation, by) -> Consultation:
-    _require(permissions.can_manage_consultation(by, consultation),
-             _("Only the owner opens this consultation."))
+def consultation_open(*, consultation: Consultation, user) -> Consultation:
+    check_perm(user, "consultations.manage_consultation", consultation,
+               message=_("Only the owner opens this consultation."))
     if consultation.state != State.DRAFT:
         raise ValidationError(_("Only a draft can be opened."))
     if consultation.is_past_deadline:
         raise ValidationError(_("The closing date has passed; move it before opening."))
     consultation.state = State.OPEN
     consultation.save(update_fields=["state", "updated_at"])
-    activity_record(actor=by, verb="consultation.opened", target=consultation,
+    activity_record(actor=user, verb="consultation.opened", target=consultation,
                     **audience_scope(consultation))
     return consultation
 
 
 @transaction.atomic
-def consultation_close(*, consultation: Consultation, by) -> Consultation:
-    _require(permissions.can_manage_consultation(by, consultation),
-             _("Only the owner closes this consultation."))
+def consultation_close(*, consultation: Consultation, user) -> Consultation:
+    check_perm(user, "consultations.manage_consultation", consultation,
+               message=_("Only the owner closes this consultation."))
     if consultation.state != State.OPEN:
         raise ValidationError(_("Only an open consultation can be closed."))
     consultation.state = State.CLOSED
     if not consultation.is_past_deadline:
         consultation.closes_at = timezone.now()
     consultation.save(update_fields=["state", "closes_at", "updated_at"])
-    activity_record(actor=by, verb="consultation.closed", target=consultation,
+    activity_record(actor=user, verb="consultation.closed", target=consultation,
                     **audience_scope(consultation))
     return consultation
 
@@ -159,15 +153,15 @@ def consultations_close_past_deadline(*, now=None) -> list[int]:
 
 
 @transaction.atomic
-def consultation_publish_summary(*, consultation: Consultation, by, summary: str
+def consultation_publish_summary(*, consultation: Consultation, user, summary: str
                                  ) -> Consultation:
     """The owner's official summary and response; participants hear of it through the
     activity it records."""
-    _require(permissions.can_manage_consultation(by, consultation),
-             _("Only the owner publishes the summary."))
+    check_perm(user, "consultations.manage_consultation", consultation,
+               message=_("Only the owner publishes the summary."))
     if consultation.phase not in (State.CLOSED, State.SUMMARISED):
         raise ValidationError(_("Close the consultation before publishing its summary."))
-    html = sanitise(summary)
+    html = render_markdown(summary)
     if not visible_text(html):
         raise ValidationError({"summary": _("Write the summary before publishing it.")})
     consultation.summary = html
@@ -176,28 +170,28 @@ def consultation_publish_summary(*, consultation: Consultation, by, summary: str
     consultation.save(update_fields=["summary", "state", "summary_published_at", "updated_at"])
     participants = get_user_model().objects.filter(
         consultation_comments__consultation=consultation).distinct()
-    activity_record(actor=by, verb="consultation.summary_published", target=consultation,
+    activity_record(actor=user, verb="consultation.summary_published", target=consultation,
                     addressed_to=list(participants), **audience_scope(consultation))
     return consultation
 
 
 @transaction.atomic
-def attachment_add(*, consultation: Consultation, by, upload) -> ConsultationAttachment:
-    _require(permissions.can_manage_consultation(by, consultation),
-             _("Only the owner adds documents."))
+def attachment_add(*, consultation: Consultation, user, upload) -> ConsultationAttachment:
+    check_perm(user, "consultations.manage_consultation", consultation,
+               message=_("Only the owner adds documents."))
     name, content_type = inspect_upload(upload)
     attachment = ConsultationAttachment(
         consultation=consultation, file=upload, name=name[:200],
-        content_type=content_type, size=upload.size, uploaded_by=by)
+        content_type=content_type, size=upload.size, uploaded_by=user)
     attachment.full_clean()
     attachment.save()
     return attachment
 
 
 @transaction.atomic
-def attachment_remove(*, attachment: ConsultationAttachment, by) -> None:
-    _require(permissions.can_manage_consultation(by, attachment.consultation),
-             _("Only the owner removes documents."))
+def attachment_remove(*, attachment: ConsultationAttachment, user) -> None:
+    check_perm(user, "consultations.manage_consultation", attachment.consultation,
+               message=_("Only the owner removes documents."))
     attachment.file.delete(save=False)
     attachment.delete()
 
@@ -210,7 +204,7 @@ def _clean_comment(body: str) -> str:
         raise ValidationError({"body": _("Your comment is too long: at most %(limit)s "
                                          "characters, yours has %(length)s.")
                                % {"limit": limit, "length": len(body)}})
-    html = sanitise(body)
+    html = render_markdown(body)
     if not visible_text(html):
         raise ValidationError({"body": _("Your comment is empty (markup that is not allowed, "
                                          "such as scripts, is removed).")})
@@ -228,17 +222,19 @@ def _check_flood(user) -> None:
 
 
 def _check_can_take_part(user, consultation) -> None:
+    """``consultations.take_part``, refused with the reason that applies."""
     if not consultation.is_accepting_comments:
         raise ValidationError(_("This consultation is not open for comments."))
-    if permissions.is_blocked_from(user, consultation):
-        raise PermissionDenied(_("A moderator has blocked you from this consultation."))
-    if not permissions.is_in_audience(user, consultation):
-        raise PermissionDenied(_("This consultation is not open to you."))
+    check_perm(user, "consultations.comment_unblocked", consultation,
+               message=_("A moderator has blocked you from this consultation."))
+    check_perm(user, "consultations.join_consultation", consultation,
+               message=_("This consultation is not open to you."))
 
 
 @transaction.atomic
 def comment_post(*, consultation: Consultation, author, body: str, parent: Comment | None = None
                  ) -> Comment:
+    """``author`` (the acting user) comments, or replies to ``parent``."""
     _check_can_take_part(author, consultation)
     html = _clean_comment(body)
     depth = 0
@@ -259,20 +255,14 @@ def comment_post(*, consultation: Consultation, author, body: str, parent: Comme
     return comment
 
 
-def can_still_edit(comment: Comment, user) -> bool:
-    window = settings.CONSULTATION_EDIT_WINDOW_MINUTES * 60
-    return (user.is_authenticated and comment.author_id == user.pk and not comment.is_deleted
-            and not comment.is_hidden
-            and (timezone.now() - comment.created_at).total_seconds() < window)
-
-
 @transaction.atomic
-def comment_edit(*, comment: Comment, by, body: str) -> Comment:
-    _require(comment.author_id == by.pk, _("Only the author edits a comment."))
-    if not can_still_edit(comment, by):
+def comment_edit(*, comment: Comment, user, body: str) -> Comment:
+    check_perm(user, "consultations.change_comment", comment,
+               message=_("Only the author edits a comment."))
+    if not allowed(user, "consultations.edit_comment", comment):  # the author, too late
         raise ValidationError(_("Comments can be edited for %(minutes)s minutes after posting.")
                               % {"minutes": settings.CONSULTATION_EDIT_WINDOW_MINUTES})
-    _check_can_take_part(by, comment.consultation)
+    _check_can_take_part(user, comment.consultation)
     comment.body_html = _clean_comment(body)
     comment.body = body
     comment.edited_at = timezone.now()
@@ -282,9 +272,10 @@ def comment_edit(*, comment: Comment, by, body: str) -> Comment:
 
 
 @transaction.atomic
-def comment_delete(*, comment: Comment, by) -> Comment:
+def comment_delete(*, comment: Comment, user) -> Comment:
     """Soft delete: the place in the thread stays so replies keep their context."""
-    _require(comment.author_id == by.pk, _("Only the author deletes a comment."))
+    check_perm(user, "consultations.change_comment", comment,
+               message=_("Only the author deletes a comment."))
     if comment.is_deleted:
         return comment
     comment.deleted_at = timezone.now()
@@ -316,8 +307,8 @@ def reaction_toggle(*, comment: Comment, user, kind: str) -> Reaction | None:
 @transaction.atomic
 def comment_flag(*, comment: Comment, user, reason: str) -> Flag:
     """Any participant who can see the comment asks moderators to look at it."""
-    _require(permissions.can_view_consultation(user, comment.consultation),
-             _("This consultation is not open to you."))
+    check_perm(user, "consultations.flag_comment", comment,
+               message=_("This consultation is not open to you."))
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Say why this comment should be moderated.")})
@@ -334,71 +325,75 @@ def comment_flag(*, comment: Comment, user, reason: str) -> Flag:
 
 
 @transaction.atomic
-def comment_hide(*, comment: Comment, by, reason: str) -> Comment:
+def comment_hide(*, comment: Comment, user, reason: str) -> Comment:
     consultation = comment.consultation
-    _require(permissions.can_moderate_consultation(by, consultation),
-             _("Only moderators hide comments."))
+    check_perm(user, "consultations.moderate_comment", comment,
+               message=_("Only moderators hide comments."))
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Give the reason shown in place of the comment.")})
     comment.hidden_at = timezone.now()
-    comment.hidden_by = by
+    comment.hidden_by = user
     comment.hidden_reason = reason[:300]
     comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
     comment.flags.filter(resolved_at=None).update(resolved_at=timezone.now())
-    activity_record(actor=by, verb="consultation.comment_hidden", target=consultation,
+    activity_record(actor=user, verb="consultation.comment_hidden", target=consultation,
                     target_url=comment.get_absolute_url(), **moderation_scope(consultation))
     return comment
 
 
 @transaction.atomic
-def comment_unhide(*, comment: Comment, by) -> Comment:
+def comment_unhide(*, comment: Comment, user) -> Comment:
     consultation = comment.consultation
-    _require(permissions.can_moderate_consultation(by, consultation),
-             _("Only moderators show hidden comments again."))
+    check_perm(user, "consultations.moderate_comment", comment,
+               message=_("Only moderators show hidden comments again."))
     comment.hidden_at = None
     comment.hidden_by = None
     comment.hidden_reason = ""
     comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
-    activity_record(actor=by, verb="consultation.comment_unhidden", target=consultation,
+    activity_record(actor=user, verb="consultation.comment_unhidden", target=consultation,
                     target_url=comment.get_absolute_url(), **moderation_scope(consultation))
     return comment
 
 
 @transaction.atomic
-def flags_dismiss(*, comment: Comment, by) -> int:
+def flags_dismiss(*, comment: Comment, user) -> int:
     consultation = comment.consultation
-    _require(permissions.can_moderate_consultation(by, consultation),
-             _("Only moderators dismiss flags."))
+    check_perm(user, "consultations.moderate_comment", comment,
+               message=_("Only moderators dismiss flags."))
     count = comment.flags.filter(resolved_at=None).update(resolved_at=timezone.now())
-    activity_record(actor=by, verb="consultation.flags_dismissed", target=consultation,
+    activity_record(actor=user, verb="consultation.flags_dismissed", target=consultation,
                     target_url=comment.get_absolute_url(), **moderation_scope(consultation))
     return count
 
 
 @transaction.atomic
-def user_block(*, consultation: Consultation, user, by, reason: str) -> ConsultationBlock:
-    _require(permissions.can_moderate_consultation(by, consultation),
-             _("Only moderators block participants."))
+def user_block(*, consultation: Consultation, participant, user, reason: str
+               ) -> ConsultationBlock:
+    """``user`` (a moderator) bars ``participant`` from commenting on the consultation."""
+    check_perm(user, "consultations.moderate_consultation", consultation,
+               message=_("Only moderators block participants."))
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Give a reason for the block.")})
-    if user.pk == by.pk or permissions.can_moderate_consultation(user, consultation):
+    if participant.pk == user.pk or allowed(participant, "consultations.moderate_consultation",
+                                            consultation):
         raise ValidationError(_("Moderators cannot be blocked from their own consultation."))
     block, _created = ConsultationBlock.objects.get_or_create(
-        consultation=consultation, user=user, defaults={"reason": reason[:300], "blocked_by": by})
-    activity_record(actor=by, verb="consultation.user_blocked", target=consultation,
+        consultation=consultation, user=participant,
+        defaults={"reason": reason[:300], "blocked_by": user})
+    activity_record(actor=user, verb="consultation.user_blocked", target=consultation,
                     **moderation_scope(consultation))
     return block
 
 
 @transaction.atomic
-def user_unblock(*, block: ConsultationBlock, by) -> None:
+def user_unblock(*, block: ConsultationBlock, user) -> None:
     consultation = block.consultation
-    _require(permissions.can_moderate_consultation(by, consultation),
-             _("Only moderators lift blocks."))
+    check_perm(user, "consultations.moderate_consultation", consultation,
+               message=_("Only moderators lift blocks."))
     block.delete()
-    activity_record(actor=by, verb="consultation.user_unblocked", target=consultation,
+    activity_record(actor=user, verb="consultation.user_unblocked", target=consultation,
                     **moderation_scope(consultation))
 
 

@@ -1,7 +1,9 @@
 """Consultation pages. Every page starts from ``consultations_visible_to``; pages for a
-role the user lacks answer 404, as for an object they may not see."""
+role the user lacks answer 404 (``check_perm(..., hide=True)``), as for an object they may
+not see. Permissions are the registered ``consultations.*`` rules (``rules.py``), asked
+with ``allowed`` so that a platform admin gets only what the rule gives; the services
+enforce their own rules and the pages show their refusals."""
 import html
-from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -9,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -18,12 +20,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterpolisee.core.csv_export import csv_response
-from clusterpolisee.core.models import Activity
-from clusterpolisee.core.permissions import can_approve_stakeholders
+from clusterpolisee.core.forms import add_service_errors
+from clusterpolisee.core.html import text_with_line_breaks
+from clusterpolisee.core.permissions import allowed, check_perm, get_visible_or_404
 from clusterpolisee.users import services as user_services
 from clusterpolisee.users.models import StakeholderProfile
 
-from . import permissions, services
+from . import services
 from .forms import (
     AttachmentForm,
     BlockForm,
@@ -37,39 +40,46 @@ from .forms import (
     ReasonForm,
     SummaryForm,
 )
-from .html import text_with_line_breaks
-from .models import Comment, ConsultationAttachment, ConsultationBlock
+from .rules import is_blocked_from_the_consultation
 from .selectors import (
+    attachments_of,
+    blocks_of,
+    comment_of,
+    comments_of,
+    comments_with_authors,
     consultation_list,
     consultations_moderated_by,
     consultations_visible_to,
     flagged_comments,
     hidden_comments,
+    moderation_log,
     moderation_queue,
     participant_of,
+    participants_of,
+    rating_of,
+    ratings_of,
     results_of,
+    stakeholder_profiles,
+    stakeholder_sign_ups,
     thread_page,
 )
 
 
 def _consultation(request, pk):
-    return get_object_or_404(consultations_visible_to(request.user), pk=pk)
+    return get_visible_or_404(consultations_visible_to(request.user), pk=pk)
 
 
 def _comment(consultation, comment_id):
-    return get_object_or_404(Comment.objects.select_related("consultation__working_group",
-                                                             "consultation__owner"),
-                             consultation=consultation, pk=comment_id)
+    return get_visible_or_404(comments_of(consultation), pk=comment_id)
 
 
-def _errors(request, exc: ValidationError | PermissionDenied, form=None):
-    """Show a service's refusal: field errors on the form, the rest as messages."""
-    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict") and form is not None:
-        for field, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error)
+def _show_refusal(request, error: ValidationError | PermissionDenied, form=None):
+    """Show a service's refusal: errors naming fields on the form (``add_service_errors``),
+    the rest as messages at the top of the page (the form may not be shown)."""
+    if form is not None and hasattr(error, "error_dict"):
+        add_service_errors(form, error)
         return
-    texts = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+    texts = error.messages if isinstance(error, ValidationError) else [str(error)]
     for text in texts:
         messages.error(request, text)
 
@@ -83,21 +93,18 @@ def consultation_list_view(request):
     return render(request, "consultations/list.html", {
         "filter_form": form,
         "consultations": list(consultation_list(request.user, phase=phase, working_group=wg)),
-        "can_create": permissions.can_create_consultation(request.user),
-        "can_approve": can_approve_stakeholders(request.user),
     })
 
 
 @login_required
 def consultation_create(request):
-    if not permissions.can_create_consultation(request.user):
-        raise Http404
+    check_perm(request.user, "consultations.create_consultation", hide=True)
     form = ConsultationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            consultation = services.consultation_create(owner=request.user, **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as exc:
-            _errors(request, exc, form)
+            consultation = services.consultation_create(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _show_refusal(request, error, form)
         else:
             messages.success(request, _("The draft was saved. Add documents, then open it."))
             return redirect("consultations:edit", pk=consultation.pk)
@@ -107,18 +114,17 @@ def consultation_create(request):
 @login_required
 def consultation_edit(request, pk):
     consultation = _consultation(request, pk)
-    if not permissions.can_manage_consultation(request.user, consultation):
-        raise Http404
+    check_perm(request.user, "consultations.manage_consultation", consultation, hide=True)
     form = ConsultationForm(instance=consultation)
     attachment_form = AttachmentForm()
     if request.method == "POST" and "file" in request.FILES:
         attachment_form = AttachmentForm(request.POST, request.FILES)
         if attachment_form.is_valid():
             try:
-                services.attachment_add(consultation=consultation, by=request.user,
+                services.attachment_add(consultation=consultation, user=request.user,
                                         upload=attachment_form.cleaned_data["file"])
-            except (ValidationError, PermissionDenied) as exc:
-                _errors(request, exc, attachment_form)
+            except ValidationError as error:
+                _show_refusal(request, error, attachment_form)
             else:
                 messages.success(request, _("The document was added."))
                 return redirect("consultations:edit", pk=pk)
@@ -126,16 +132,16 @@ def consultation_edit(request, pk):
         form = ConsultationForm(request.POST, instance=consultation)
         if form.is_valid():
             try:
-                services.consultation_update(consultation=consultation, by=request.user,
+                services.consultation_update(consultation=consultation, user=request.user,
                                              **form.cleaned_data)
-            except (ValidationError, PermissionDenied) as exc:
-                _errors(request, exc, form)
+            except ValidationError as error:
+                _show_refusal(request, error, form)
             else:
                 messages.success(request, _("The consultation was saved."))
                 return redirect("consultations:edit", pk=pk)
     return render(request, "consultations/form.html", {
         "form": form, "consultation": consultation, "attachment_form": attachment_form,
-        "attachments": consultation.attachments.all(),
+        "attachments": attachments_of(consultation),
     })
 
 
@@ -143,10 +149,9 @@ def consultation_edit(request, pk):
 @require_POST
 def attachment_remove(request, pk, attachment_id):
     consultation = _consultation(request, pk)
-    if not permissions.can_manage_consultation(request.user, consultation):
-        raise Http404
-    attachment = get_object_or_404(consultation.attachments, pk=attachment_id)
-    services.attachment_remove(attachment=attachment, by=request.user)
+    check_perm(request.user, "consultations.manage_consultation", consultation, hide=True)
+    attachment = get_visible_or_404(attachments_of(consultation), pk=attachment_id)
+    services.attachment_remove(attachment=attachment, user=request.user)
     messages.success(request, _("The document was removed."))
     return redirect("consultations:edit", pk=pk)
 
@@ -154,8 +159,7 @@ def attachment_remove(request, pk, attachment_id):
 @login_required
 def attachment_download(request, pk, attachment_id):
     consultation = _consultation(request, pk)
-    attachment = get_object_or_404(ConsultationAttachment, consultation=consultation,
-                                   pk=attachment_id)
+    attachment = get_visible_or_404(attachments_of(consultation), pk=attachment_id)
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError as exc:
@@ -171,22 +175,21 @@ def attachment_download(request, pk, attachment_id):
 def consultation_detail(request, pk):
     consultation = _consultation(request, pk)
     user = request.user
-    is_blocked = permissions.is_blocked_from(user, consultation)
-    can_take_part = (consultation.is_accepting_comments and not is_blocked
-                     and permissions.is_in_audience(user, consultation))
+    can_take_part = allowed(user, "consultations.take_part", consultation)
+    # why not, when it is open: the page says so
+    is_blocked = not can_take_part and is_blocked_from_the_consultation(user, consultation)
     form = CommentForm(initial={"parent": request.GET.get("reply_to") or None})
     if request.method == "POST":
         form = CommentForm(request.POST)
         if form.is_valid():
             parent = None
             if form.cleaned_data["parent"]:
-                parent = Comment.objects.filter(consultation=consultation,
-                                                pk=form.cleaned_data["parent"]).first()
+                parent = comment_of(consultation, form.cleaned_data["parent"])
             try:
                 comment = services.comment_post(consultation=consultation, author=user,
                                                 body=form.cleaned_data["body"], parent=parent)
-            except (ValidationError, PermissionDenied) as exc:
-                _errors(request, exc, form)
+            except (ValidationError, PermissionDenied) as error:
+                _show_refusal(request, error, form)
             else:
                 messages.success(request, _("Your comment was posted."))
                 return redirect(comment.get_absolute_url())
@@ -194,10 +197,12 @@ def consultation_detail(request, pk):
     page = thread_page(consultation, user, page=_int(request.GET.get("page"), 1),
                        comment_id=_int(request.GET.get("comment") or form["parent"].value()))
     comments = page.comments
-    _mark_editable(comments, user)
+    for comment in comments:
+        comment.can_edit = allowed(user, "consultations.edit_comment", comment)
     thread = {"comments": comments, "page": page, "base": consultation.get_absolute_url(),
               "user_id": user.pk, "can_take_part": can_take_part,
-              "is_moderator": permissions.can_moderate_consultation(user, consultation)}
+              "is_moderator": user.has_perm("consultations.moderate_consultation",
+                                            consultation)}
     if request.htmx:  # "Load more comments": the next page's comments and the next button
         response = render(request, "consultations/_thread_page.html", thread)
         patch_vary_headers(response, ["HX-Request"])
@@ -205,9 +210,7 @@ def consultation_detail(request, pk):
     reply_to = None
     if form["parent"].value():
         reply_to = next((c for c in comments if str(c.pk) == str(form["parent"].value())), None)
-    my_rating = None
-    if consultation.rating_question:
-        my_rating = consultation.ratings.filter(user=user).values_list("value", flat=True).first()
+    my_rating = rating_of(consultation, user) if consultation.rating_question else None
     response = render(request, "consultations/detail.html", {
         **thread,
         "consultation": consultation,
@@ -216,10 +219,8 @@ def consultation_detail(request, pk):
         "reply_to": reply_to,
         "rating_form": RatingForm(initial={"value": my_rating}),
         "my_rating": my_rating,
-        "attachments": list(consultation.attachments.all()),
-        "can_take_part": can_take_part,
+        "attachments": list(attachments_of(consultation)),
         "is_blocked": is_blocked,
-        "can_manage": permissions.can_manage_consultation(user, consultation),
         "max_chars": settings.CONSULTATION_COMMENT_MAX_CHARS,
     })
     patch_vary_headers(response, ["HX-Request"])
@@ -233,15 +234,6 @@ def _int(value, default=None):
         return default
 
 
-def _mark_editable(comments, user) -> None:
-    """``services.can_still_edit`` per comment, without re-reading the clock and the user."""
-    editable_since = timezone.now() - timedelta(minutes=settings.CONSULTATION_EDIT_WINDOW_MINUTES)
-    user_id = user.pk
-    for comment in comments:
-        comment.can_edit = (comment.author_id == user_id and comment.created_at > editable_since
-                            and comment.deleted_at is None and comment.hidden_at is None)
-
-
 def _back(consultation, comment=None):
     return redirect(comment.get_absolute_url() if comment else consultation.get_absolute_url())
 
@@ -250,13 +242,12 @@ def _back(consultation, comment=None):
 @require_POST
 def consultation_open(request, pk):
     consultation = _consultation(request, pk)
-    if not permissions.can_manage_consultation(request.user, consultation):
-        raise Http404
+    check_perm(request.user, "consultations.manage_consultation", consultation, hide=True)
     try:
-        services.consultation_open(consultation=consultation, by=request.user)
+        services.consultation_open(consultation=consultation, user=request.user)
         messages.success(request, _("The consultation is open."))
-    except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+    except ValidationError as error:
+        _show_refusal(request, error)
     return _back(consultation)
 
 
@@ -264,28 +255,26 @@ def consultation_open(request, pk):
 @require_POST
 def consultation_close(request, pk):
     consultation = _consultation(request, pk)
-    if not permissions.can_manage_consultation(request.user, consultation):
-        raise Http404
+    check_perm(request.user, "consultations.manage_consultation", consultation, hide=True)
     try:
-        services.consultation_close(consultation=consultation, by=request.user)
+        services.consultation_close(consultation=consultation, user=request.user)
         messages.success(request, _("The consultation is closed. You can now write the summary."))
-    except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+    except ValidationError as error:
+        _show_refusal(request, error)
     return _back(consultation)
 
 
 @login_required
 def consultation_summary(request, pk):
     consultation = _consultation(request, pk)
-    if not permissions.can_manage_consultation(request.user, consultation):
-        raise Http404
+    check_perm(request.user, "consultations.manage_consultation", consultation, hide=True)
     form = SummaryForm(request.POST or None, initial={"summary": consultation.summary})
     if request.method == "POST" and form.is_valid():
         try:
-            services.consultation_publish_summary(consultation=consultation, by=request.user,
+            services.consultation_publish_summary(consultation=consultation, user=request.user,
                                                   summary=form.cleaned_data["summary"])
-        except (ValidationError, PermissionDenied) as exc:
-            _errors(request, exc, form)
+        except ValidationError as error:
+            _show_refusal(request, error, form)
         else:
             messages.success(request, _("The summary is published; participants are notified."))
             return _back(consultation)
@@ -297,18 +286,18 @@ def consultation_summary(request, pk):
 def comment_edit(request, pk, comment_id):
     consultation = _consultation(request, pk)
     comment = _comment(consultation, comment_id)
-    if not services.can_still_edit(comment, request.user):
-        if comment.author_id == request.user.pk:
-            messages.error(request, _("This comment can no longer be edited."))
-            return _back(consultation, comment)
-        raise Http404
+    if not allowed(request.user, "consultations.edit_comment", comment):
+        # someone else's comment is not there to edit; one's own may be past the window
+        check_perm(request.user, "consultations.change_comment", comment, hide=True)
+        messages.error(request, _("This comment can no longer be edited."))
+        return _back(consultation, comment)
     form = CommentEditForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
         try:
-            services.comment_edit(comment=comment, by=request.user,
+            services.comment_edit(comment=comment, user=request.user,
                                   body=form.cleaned_data["body"])
-        except (ValidationError, PermissionDenied) as exc:
-            _errors(request, exc, form)
+        except (ValidationError, PermissionDenied) as error:
+            _show_refusal(request, error, form)
         else:
             messages.success(request, _("Your comment was updated."))
             return _back(consultation, comment)
@@ -320,10 +309,9 @@ def comment_edit(request, pk, comment_id):
 def comment_delete(request, pk, comment_id):
     consultation = _consultation(request, pk)
     comment = _comment(consultation, comment_id)
-    if comment.author_id != request.user.pk or comment.is_deleted:
-        raise Http404
+    check_perm(request.user, "consultations.delete_comment", comment, hide=True)
     if request.method == "POST":
-        services.comment_delete(comment=comment, by=request.user)
+        services.comment_delete(comment=comment, user=request.user)
         messages.success(request, _("Your comment was deleted; replies to it stay."))
         return _back(consultation, comment)
     return render(request, "consultations/comment_delete.html",
@@ -340,8 +328,8 @@ def comment_react(request, pk, comment_id):
         try:
             services.reaction_toggle(comment=comment, user=request.user,
                                      kind=form.cleaned_data["kind"])
-        except (ValidationError, PermissionDenied) as exc:
-            _errors(request, exc)
+        except (ValidationError, PermissionDenied) as error:
+            _show_refusal(request, error)
     return _back(consultation, comment)
 
 
@@ -354,8 +342,8 @@ def comment_flag(request, pk, comment_id):
         try:
             services.comment_flag(comment=comment, user=request.user,
                                   reason=form.cleaned_data["reason"])
-        except (ValidationError, PermissionDenied) as exc:
-            _errors(request, exc, form)
+        except ValidationError as error:
+            _show_refusal(request, error, form)
         else:
             messages.success(request, _("Thank you; the moderators will look at this comment."))
             return _back(consultation, comment)
@@ -375,43 +363,25 @@ def rating(request, pk):
         services.rating_answer(consultation=consultation, user=request.user,
                                value=form.cleaned_data["value"])
         messages.success(request, _("Your rating was saved."))
-    except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+    except (ValidationError, PermissionDenied) as error:
+        _show_refusal(request, error)
     return _back(consultation)
 
 
 # --- moderation ---------------------------------------------------------------------------
 
-def _moderated(request, pk):
-    consultation = _consultation(request, pk)
-    if not permissions.can_moderate_consultation(request.user, consultation):
-        raise Http404
-    return consultation
-
-
-def _participants(consultation):
-    from clusterpolisee.users.models import User
-
-    return User.objects.filter(consultation_comments__consultation=consultation).exclude(
-        pk=consultation.owner_id).distinct().order_by("full_name", "email")
-
-
 @login_required
 def moderation(request, pk):
-    consultation = _moderated(request, pk)
-    log = (Activity.objects.filter(target_type__app_label="consultations",
-                                   target_type__model="consultation",
-                                   target_id=str(consultation.pk),
-                                   verb__in=services.MODERATION_VERBS)
-           .select_related("actor")[:50])
+    consultation = _consultation(request, pk)
+    check_perm(request.user, "consultations.moderate_consultation", consultation, hide=True)
     return render(request, "consultations/moderation.html", {
         "consultation": consultation,
         "flagged": flagged_comments(consultation),
         "hidden": hidden_comments(consultation),
-        "blocks": consultation.blocks.select_related("user", "blocked_by"),
-        "block_form": BlockForm(participants=_participants(consultation)),
+        "blocks": blocks_of(consultation),
+        "block_form": BlockForm(participants=participants_of(consultation)),
         "hide_form": ReasonForm(),
-        "log": log,
+        "log": moderation_log(consultation),
     })
 
 
@@ -421,8 +391,7 @@ QUEUE_PAGE_SIZE = 25
 @login_required
 def moderation_queue_view(request):
     """Flagged (or hidden) comments of every consultation the user moderates."""
-    if not permissions.can_moderate_any_consultation(request.user):
-        raise Http404
+    check_perm(request.user, "consultations.moderate_any_consultation", hide=True)
     moderated = consultations_moderated_by(request.user)
     form = ModerationQueueFilterForm(request.GET or None, consultations=moderated)
     filters = {}
@@ -454,13 +423,15 @@ def _after_moderation(request, pk):
 @login_required
 @require_POST
 def comment_hide(request, pk, comment_id):
-    consultation = _moderated(request, pk)
+    consultation = _consultation(request, pk)
+    check_perm(request.user, "consultations.moderate_consultation", consultation, hide=True)
     comment = _comment(consultation, comment_id)
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the reason shown in place of the comment."))
         return _after_moderation(request, pk)
-    services.comment_hide(comment=comment, by=request.user, reason=form.cleaned_data["reason"])
+    services.comment_hide(comment=comment, user=request.user,
+                          reason=form.cleaned_data["reason"])
     messages.success(request, _("The comment is hidden."))
     return _after_moderation(request, pk)
 
@@ -468,8 +439,9 @@ def comment_hide(request, pk, comment_id):
 @login_required
 @require_POST
 def comment_unhide(request, pk, comment_id):
-    consultation = _moderated(request, pk)
-    services.comment_unhide(comment=_comment(consultation, comment_id), by=request.user)
+    consultation = _consultation(request, pk)
+    check_perm(request.user, "consultations.moderate_consultation", consultation, hide=True)
+    services.comment_unhide(comment=_comment(consultation, comment_id), user=request.user)
     messages.success(request, _("The comment is shown again."))
     return _after_moderation(request, pk)
 
@@ -477,8 +449,9 @@ def comment_unhide(request, pk, comment_id):
 @login_required
 @require_POST
 def flags_dismiss(request, pk, comment_id):
-    consultation = _moderated(request, pk)
-    services.flags_dismiss(comment=_comment(consultation, comment_id), by=request.user)
+    consultation = _consultation(request, pk)
+    check_perm(request.user, "consultations.moderate_consultation", consultation, hide=True)
+    services.flags_dismiss(comment=_comment(consultation, comment_id), user=request.user)
     messages.success(request, _("The flags were dismissed."))
     return _after_moderation(request, pk)
 
@@ -486,15 +459,16 @@ def flags_dismiss(request, pk, comment_id):
 @login_required
 @require_POST
 def user_block(request, pk):
-    consultation = _moderated(request, pk)
-    form = BlockForm(request.POST, participants=_participants(consultation))
+    consultation = _consultation(request, pk)
+    check_perm(request.user, "consultations.moderate_consultation", consultation, hide=True)
+    form = BlockForm(request.POST, participants=participants_of(consultation))
     if form.is_valid():
         try:
-            services.user_block(consultation=consultation, user=form.cleaned_data["user"],
-                                by=request.user, reason=form.cleaned_data["reason"])
+            services.user_block(consultation=consultation, participant=form.cleaned_data["user"],
+                                user=request.user, reason=form.cleaned_data["reason"])
             messages.success(request, _("The participant is blocked from this consultation."))
-        except (ValidationError, PermissionDenied) as exc:
-            _errors(request, exc)
+        except ValidationError as error:
+            _show_refusal(request, error)
     else:
         messages.error(request, _("Choose a participant and give a reason."))
     return redirect("consultations:moderation", pk=pk)
@@ -503,9 +477,10 @@ def user_block(request, pk):
 @login_required
 @require_POST
 def user_unblock(request, pk, block_id):
-    consultation = _moderated(request, pk)
-    block = get_object_or_404(ConsultationBlock, consultation=consultation, pk=block_id)
-    services.user_unblock(block=block, by=request.user)
+    consultation = _consultation(request, pk)
+    check_perm(request.user, "consultations.moderate_consultation", consultation, hide=True)
+    block = get_visible_or_404(blocks_of(consultation), pk=block_id)
+    services.user_unblock(block=block, user=request.user)
     messages.success(request, _("The block was lifted."))
     return redirect("consultations:moderation", pk=pk)
 
@@ -518,16 +493,11 @@ def results(request, pk):
     return render(request, "consultations/results.html", {
         "consultation": consultation,
         "results": results_of(consultation),
-        "can_export": permissions.can_export_consultation(request.user, consultation),
     })
 
 
 def _export_rows(consultation):
-    comments = (Comment.objects.filter(consultation=consultation)
-                .select_related("author__membership__partner__country",
-                                "author__stakeholder_profile__country")
-                .order_by("created_at", "id"))
-    for comment in comments:
+    for comment in comments_with_authors(consultation):
         who = participant_of(comment.author)
         status = "deleted" if comment.is_deleted else "hidden" if comment.is_hidden else "shown"
         yield {
@@ -545,16 +515,10 @@ def _export_rows(consultation):
         }
 
 
-def _export_allowed(request, pk):
-    consultation = _consultation(request, pk)
-    if not permissions.can_export_consultation(request.user, consultation):
-        raise Http404
-    return consultation
-
-
 @login_required
 def export_csv(request, pk):
-    consultation = _export_allowed(request, pk)
+    consultation = _consultation(request, pk)
+    check_perm(request.user, "consultations.export_consultation", consultation, hide=True)
     rows = list(_export_rows(consultation))
     counts = _counts(rows)
     response, writer = csv_response(f"consultation-{pk}-comments.csv")
@@ -582,10 +546,10 @@ def _counts(rows):
 
 @login_required
 def export_json(request, pk):
-    consultation = _export_allowed(request, pk)
+    consultation = _consultation(request, pk)
+    check_perm(request.user, "consultations.export_consultation", consultation, hide=True)
     rows = list(_export_rows(consultation))
-    ratings = [{"value": v, "answered_at": at.isoformat()} for v, at in
-               consultation.ratings.order_by("answered_at").values_list("value", "answered_at")]
+    ratings = [{"value": v, "answered_at": at.isoformat()} for v, at in ratings_of(consultation)]
     payload = {
         "consultation": {"id": consultation.pk, "title": consultation.title,
                          "state": consultation.phase, "audience": consultation.audience,
@@ -606,10 +570,8 @@ def export_json(request, pk):
 
 @login_required
 def stakeholders(request):
-    if not can_approve_stakeholders(request.user):
-        raise Http404
-    profiles = (StakeholderProfile.objects.select_related("user", "country", "approved_by")
-                .prefetch_related("interests"))
+    check_perm(request.user, "users.approve_stakeholders", hide=True)
+    profiles = stakeholder_sign_ups()
     return render(request, "consultations/stakeholders.html", {
         "pending": [p for p in profiles if p.state == StakeholderProfile.State.PENDING],
         "decided": [p for p in profiles if p.state != StakeholderProfile.State.PENDING][:50],
@@ -619,14 +581,11 @@ def stakeholders(request):
 @login_required
 @require_POST
 def stakeholder_decide(request, profile_id):
-    if not can_approve_stakeholders(request.user):
-        raise Http404
-    profile = get_object_or_404(StakeholderProfile.objects.select_related("user"), pk=profile_id)
+    check_perm(request.user, "users.approve_stakeholders", hide=True)
+    profile = get_visible_or_404(stakeholder_profiles(), pk=profile_id)
     approve = request.POST.get("decision") == "approve"
     user_services.stakeholder_decide(profile=profile, by=request.user, approve=approve)
     text = (_("%(name)s is approved into the user group.") if approve
             else _("%(name)s was declined.")) % {"name": profile.user}
     messages.success(request, text)
     return redirect("consultations:stakeholders")
-
-

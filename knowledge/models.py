@@ -10,7 +10,6 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -24,6 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from clusterpolisee.core.labels import columns
+from clusterpolisee.core.permissions import allowed
 
 from .blocks import BaseStreamBlock
 
@@ -87,14 +87,11 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from partners.models import Partner
-        from workgroups.models import WorkingGroup
+        from .selectors import home_page_stats, working_groups_for_home_page
 
         context = super().get_context(request, *args, **kwargs)
-        context["stats"] = Partner.objects.active().aggregate(
-            partners=Count("id"), countries=Count("country", distinct=True))
-        context["working_groups"] = (WorkingGroup.objects.select_related("lead_partner")
-                                     .order_by("code"))
+        context["stats"] = home_page_stats()
+        context["working_groups"] = working_groups_for_home_page()
         context["project_start"] = settings.PROJECT_START
         context["project_end"] = settings.PROJECT_END
         return context
@@ -130,9 +127,10 @@ class ArticleIndexPage(Page):
         verbose_name = _("news index")
 
     def get_context(self, request, *args, **kwargs):
+        from .selectors import articles_under
+
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = (ArticlePage.objects.live().public().child_of(self)
-                               .order_by("-date", "-pk")[:50])
+        context["articles"] = articles_under(self)
         return context
 
 
@@ -332,9 +330,7 @@ class GoodPracticePage(Page):
         return [] if self.is_partners_only else super().get_sitemap_urls(request)
 
     def serve(self, request, *args, **kwargs):
-        from .permissions import can_view_practice
-
-        if not can_view_practice(request.user, self):
+        if not allowed(request.user, "knowledge.view_practice", self):
             if not request.user.is_authenticated:
                 from django.contrib.auth.views import redirect_to_login
 
@@ -344,18 +340,14 @@ class GoodPracticePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from .forms import ExpertOpinionForm
-        from .permissions import (
-            can_declare_transfer,
-            can_offer_mentoring,
-            can_write_expert_opinion,
-        )
         from .selectors import transfers_of
 
+        user = request.user
         context = super().get_context(request, *args, **kwargs)
         context["transfers"] = transfers_of(self)
-        context["can_declare_transfer"] = can_declare_transfer(request.user, self)
-        context["can_offer_mentoring"] = can_offer_mentoring(request.user, self)
-        if can_write_expert_opinion(request.user, self):
+        context["can_declare_transfer"] = allowed(user, "knowledge.declare_transfer", self)
+        context["can_offer_mentoring"] = allowed(user, "knowledge.offer_mentoring", self)
+        if allowed(user, "knowledge.write_expert_opinion", self):
             context["opinion_form"] = ExpertOpinionForm(
                 initial={"opinion": strip_tags(self.expert_opinion)})
         context["indicator_lines"] = [line for line in self.indicators.splitlines()

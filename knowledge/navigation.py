@@ -14,7 +14,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .menus import Menu, MenuItem
-from .permissions import can_see_partners_only_practices
+from .rules import can_see_partners_only_practices
 
 CACHE_TIMEOUT = 60 * 60 * 24
 

@@ -24,12 +24,20 @@ from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from partners.models import Country
+from clusterpolisee.core.permissions import membership_of
+from partners.models import Country, Partner
 from workgroups.models import OperationalStage, WorkingGroup
 
 from . import fulltext, library_cache
-from .models import GoodPracticePage, InstrumentType, Theme, Transfer
-from .permissions import can_see_partners_only_practices
+from .models import (
+    ArticlePage,
+    GoodPracticeAttachment,
+    GoodPracticePage,
+    InstrumentType,
+    Theme,
+    Transfer,
+)
+from .rules import can_see_partners_only_practices
 
 
 def practices_visible_to(user) -> QuerySet[GoodPracticePage]:
@@ -329,8 +337,6 @@ def transfers_of(practice) -> QuerySet[Transfer]:
 
 def submissions_of(user) -> QuerySet[GoodPracticePage]:
     """Practices sent through the portal by the user's partner, with their review state."""
-    from partners.permissions import membership_of
-
     membership = membership_of(user)
     if membership is None:
         return GoodPracticePage.objects.none()
@@ -348,9 +354,7 @@ def practices_awaiting_opinion_of(user) -> QuerySet[GoodPracticePage]:
     from django.db.models.functions import Cast
     from wagtail.models import TaskState, WorkflowState
 
-    from partners.permissions import membership_of
-
-    from .permissions import is_stab_member
+    from .rules import is_stab_member
     from .workflow import ExpertOpinionTask
 
     if not is_stab_member(user):
@@ -370,6 +374,14 @@ def practices_awaiting_opinion_of(user) -> QuerySet[GoodPracticePage]:
     return (practices.select_related("partner", "country")
             .annotate(step_started=Subquery(started.values("started_at")[:1]))
             .order_by("step_started", "pk"))
+
+
+def task_states_of(workflow_state) -> QuerySet:
+    """The steps of a practice's review so far, oldest first, with who finished each."""
+    if workflow_state is None:
+        return []
+    return (workflow_state.task_states.select_related("finished_by", "task")
+            .order_by("started_at"))
 
 
 def submissions_returned_to(user) -> QuerySet[GoodPracticePage]:
@@ -398,3 +410,30 @@ def practices_or_submissions_visible_to(user) -> QuerySet[GoodPracticePage]:
     return GoodPracticePage.objects.filter(
         Q(pk__in=practices_visible_to(user).values("pk"))
         | Q(pk__in=submissions_of(user).values("pk")))
+
+
+def document_is_attached_to_a_practice(document) -> bool:
+    return GoodPracticeAttachment.objects.filter(document=document).exists()
+
+
+def document_is_used_by_a_practice_of(partner_id, document) -> bool:
+    """Whether a practice of this partner, in any state (a submission under review too),
+    uses the document."""
+    return GoodPracticePage.objects.filter(partner_id=partner_id,
+                                           attachments__document=document).exists()
+
+
+def home_page_stats() -> dict:
+    """How many active partners, from how many countries."""
+    return Partner.objects.active().aggregate(partners=Count("id"),
+                                              countries=Count("country", distinct=True))
+
+
+def working_groups_for_home_page() -> QuerySet[WorkingGroup]:
+    return WorkingGroup.objects.select_related("lead_partner").order_by("code")
+
+
+def articles_under(index_page) -> QuerySet[ArticlePage]:
+    """The news index's published articles, newest first."""
+    return (ArticlePage.objects.live().public().child_of(index_page)
+            .order_by("-date", "-pk")[:50])

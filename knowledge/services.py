@@ -1,6 +1,6 @@
 """Writing to the library: partner submissions into the Wagtail workflow, expert
 opinions, and transfer declarations."""
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
@@ -11,17 +11,10 @@ from wagtail.models import WorkflowState
 
 from clusterpolisee.core.html import sanitise_html
 from clusterpolisee.core.models import Activity
+from clusterpolisee.core.permissions import check_perm, membership_of
 from clusterpolisee.core.services import activity_record
-from partners.permissions import membership_of
 
 from .models import GoodPracticeAttachment, GoodPracticePage, Transfer
-from .permissions import (
-    can_declare_transfer,
-    can_edit_submission,
-    can_offer_mentoring,
-    can_submit_practice,
-    can_write_expert_opinion,
-)
 from .site import library_page, practice_workflow
 from .workflow import expert_opinion_step
 
@@ -93,8 +86,8 @@ def workflow_states_of(practices) -> dict:
 @transaction.atomic
 def practice_submit(*, user, data: dict) -> GoodPracticePage:
     """Create a draft practice from the portal form and send it to editor review."""
-    if not can_submit_practice(user):
-        raise PermissionDenied(_("Only partner staff can submit practices."))
+    check_perm(user, "knowledge.submit_practice",
+               message=_("Only partner staff can submit practices."))
     library = library_page()
     page = GoodPracticePage(owner=user, submitted_by=user, live=False,
                             partner=membership_of(user).partner,
@@ -113,8 +106,8 @@ def practice_submit(*, user, data: dict) -> GoodPracticePage:
 @transaction.atomic
 def practice_resubmit(*, user, practice: GoodPracticePage, data: dict) -> GoodPracticePage:
     """Save the partner's changes as a new revision and put the review back in progress."""
-    if not can_edit_submission(user, practice):
-        raise PermissionDenied(_("You cannot edit this practice."))
+    check_perm(user, "knowledge.edit_submission", practice,
+               message=_("You cannot edit this practice."))
     state = workflow_state_of(practice)
     if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
         raise ValidationError(_("This practice is not waiting for your changes."))
@@ -146,13 +139,13 @@ def expert_opinion_write(*, user, practice: GoodPracticePage, opinion: str):
     the page's latest revision and approves the step, so the workflow publishes it. On a
     published practice outside the workflow the opinion is added or replaced directly.
     """
-    if not can_write_expert_opinion(user, practice):
-        raise PermissionDenied(_("Only members of the advisory board can write opinions."))
+    check_perm(user, "knowledge.write_expert_opinion", practice,
+               message=_("Only members of the advisory board can write opinions."))
     text = (opinion or "").strip()
     if not text:
-        raise ValidationError(_("Write the opinion before sending it."))
+        raise ValidationError({"opinion": _("Write the opinion before sending it.")})
     if len(text) > OPINION_MAX_LENGTH:
-        raise ValidationError(_("Write an opinion of at most 5,000 characters."))
+        raise ValidationError({"opinion": _("Write an opinion of at most 5,000 characters.")})
     html = sanitise_html(linebreaks(escape(text)))
     name = user.get_full_name() or user.get_short_name()
     step = expert_opinion_step(workflow_state_of(practice))
@@ -173,7 +166,8 @@ def expert_opinion_write(*, user, practice: GoodPracticePage, opinion: str):
             draft.expert_opinion, draft.expert_name = html, name
             draft.save_revision(user=user)
     else:
-        raise ValidationError(_("This practice is not waiting for an expert opinion."))
+        raise ValidationError({"opinion": _("This practice is not waiting for an expert "
+                                            "opinion.")})
     activity_record(actor=user, verb="practice.expert_opinion", target=practice,
                     partner=practice.partner or membership_of(user).partner,
                     visibility=Activity.Visibility.PARTNERS, target_url=practice.url or "")
@@ -182,8 +176,8 @@ def expert_opinion_write(*, user, practice: GoodPracticePage, opinion: str):
 
 @transaction.atomic
 def transfer_declare(*, user, practice: GoodPracticePage, status: str) -> Transfer:
-    if not can_declare_transfer(user, practice):
-        raise PermissionDenied(_("You cannot declare a transfer of this practice."))
+    check_perm(user, "knowledge.declare_transfer", practice,
+               message=_("You cannot declare a transfer of this practice."))
     if status not in Transfer.Status.values:
         raise ValidationError(_("Choose a valid status."))
     partner = membership_of(user).partner
@@ -201,8 +195,8 @@ def transfer_declare(*, user, practice: GoodPracticePage, status: str) -> Transf
 
 @transaction.atomic
 def mentoring_offer(*, user, transfer: Transfer, offered: bool = True) -> Transfer:
-    if not can_offer_mentoring(user, transfer.practice):
-        raise PermissionDenied(_("Only the owning partner can offer mentoring."))
+    check_perm(user, "knowledge.offer_mentoring", transfer.practice,
+               message=_("Only the owning partner can offer mentoring."))
     transfer.mentor_offered, transfer.updated_by = offered, user
     transfer.updated_at = timezone.now()
     transfer.save(update_fields=["mentor_offered", "updated_by", "updated_at"])

@@ -3,6 +3,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, task_rejected
 
 from clusterpolisee.core.models import Activity
+from clusterpolisee.core.permissions import membership_of
 from clusterpolisee.core.services import activity_record
 
 from .models import GoodPracticePage
@@ -49,7 +50,7 @@ def connect_rejection_email():
     class RejectionEmailToCmsUsersOnly(WorkflowStateRejectionEmailNotifier):
         def get_recipient_users(self, workflow_state, **kwargs):
             return {user for user in super().get_recipient_users(workflow_state, **kwargs)
-                    if getattr(user, "membership", None) is None}
+                    if membership_of(user) is None}
 
     # weak=False: nothing else holds the notifier
     workflow_rejected.connect(RejectionEmailToCmsUsersOnly(), sender=WorkflowState, weak=False,

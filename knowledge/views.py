@@ -3,26 +3,21 @@ and their state, expert opinions and transfer declarations. The practices themse
 Wagtail pages served by Wagtail."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterpolisee.core.csv_export import csv_response
+from clusterpolisee.core.forms import add_service_errors
 from clusterpolisee.core.maps import country_map
+from clusterpolisee.core.permissions import allowed, check_perm, get_visible_or_404
 
 from . import services
 from .exports import EXPORT_FIELDS, export_rows
 from .forms import ExpertOpinionForm, LibrarySearchForm, PracticeSubmissionForm, TransferForm
-from .models import Transfer
-from .permissions import (
-    can_edit_submission,
-    can_submit_practice,
-    can_write_expert_opinion,
-    is_stab_member,
-)
 from .selectors import (
     apply_facets,
     in_reader_language,
@@ -32,6 +27,8 @@ from .selectors import (
     practices_matching,
     practices_visible_to,
     submissions_of,
+    task_states_of,
+    transfers_of,
 )
 from .services import workflow_state_of
 from .submissions import submission_form_initial
@@ -73,7 +70,7 @@ def library(request):
         "sort": sort,
         "chosen": facets,
         "facets": facet_values,
-        "can_submit": can_submit_practice(request.user),
+        "can_submit": allowed(request.user, "knowledge.submit_practice"),
     })
 
 
@@ -106,8 +103,7 @@ def export_csv(request):
 
 @login_required
 def submit(request):
-    if not can_submit_practice(request.user):
-        raise Http404
+    check_perm(request.user, "knowledge.submit_practice", hide=True)
     form = PracticeSubmissionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         practice = services.practice_submit(user=request.user, data=form.cleaned_data)
@@ -118,8 +114,7 @@ def submit(request):
 
 @login_required
 def submissions(request):
-    if not can_submit_practice(request.user):
-        raise Http404
+    check_perm(request.user, "knowledge.submit_practice", hide=True)
     practices = list(submissions_of(request.user))
     states = services.workflow_states_of(practices)
     items = [(practice, states.get(practice.pk)) for practice in practices]
@@ -127,18 +122,15 @@ def submissions(request):
 
 
 def _own_submission(request, pk):
-    practice = get_object_or_404(submissions_of(request.user), pk=pk)
-    if not can_edit_submission(request.user, practice):
-        raise Http404
-    return practice
+    # the selector holds the partner's own submissions only: others' answer 404
+    return get_visible_or_404(submissions_of(request.user), pk=pk)
 
 
 @login_required
 def submission(request, pk):
     practice = _own_submission(request, pk)
     state = workflow_state_of(practice)
-    task_states = (state.task_states.select_related("finished_by", "task")
-                   .order_by("started_at") if state else [])
+    task_states = task_states_of(state)
     draft = practice.get_latest_revision_as_object()
     expert_states = [ts for ts in task_states if is_expert_opinion_task(ts.task)]
     return render(request, "knowledge/submission.html", {
@@ -167,7 +159,7 @@ def submission_edit(request, pk):
             services.practice_resubmit(user=request.user, practice=practice,
                                        data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your changes were sent back to the editors."))
             return redirect("knowledge:submission", pk=practice.pk)
@@ -176,7 +168,7 @@ def submission_edit(request, pk):
 
 def _visible_practice(request, pk):
     # the selector, so a Wagtail view restriction keeps the practice's actions out too
-    return get_object_or_404(practices_visible_to(request.user), pk=pk)
+    return get_visible_or_404(practices_visible_to(request.user), pk=pk)
 
 
 @login_required
@@ -184,8 +176,7 @@ def _visible_practice(request, pk):
 def expert_opinion(request, pk):
     """Add or replace the opinion on a published practice (outside the workflow)."""
     practice = _visible_practice(request, pk)
-    if not can_write_expert_opinion(request.user, practice):
-        raise Http404
+    check_perm(request.user, "knowledge.write_expert_opinion", practice, hide=True)
     form = ExpertOpinionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Write an opinion of at most 5,000 characters."))
@@ -194,7 +185,8 @@ def expert_opinion(request, pk):
         services.expert_opinion_write(user=request.user, practice=practice,
                                       opinion=form.cleaned_data["opinion"])
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        for message in error.messages:
+            messages.error(request, message)
     else:
         messages.success(request, _("Your opinion is shown on the practice page."))
     return redirect(practice.url)
@@ -203,8 +195,7 @@ def expert_opinion(request, pk):
 @login_required
 def opinion_requests(request):
     """The advisory board's queue: practices waiting for an expert opinion."""
-    if not is_stab_member(request.user):
-        raise Http404
+    check_perm(request.user, "knowledge.see_opinion_requests", hide=True)
     return render(request, "knowledge/opinion_requests.html", {
         "practices": practices_awaiting_opinion_of(request.user),
     })
@@ -214,14 +205,14 @@ def opinion_requests(request):
 def opinion_write(request, pk):
     """A STAB member reads the practice as submitted and writes the opinion; sending it
     completes the workflow's expert-opinion step, which publishes the practice."""
-    practice = get_object_or_404(practices_awaiting_opinion_of(request.user), pk=pk)
+    practice = get_visible_or_404(practices_awaiting_opinion_of(request.user), pk=pk)
     form = ExpertOpinionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.expert_opinion_write(user=request.user, practice=practice,
                                           opinion=form.cleaned_data["opinion"])
         except ValidationError as error:
-            form.add_error("opinion", error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Thank you: your opinion was added and the practice "
                                         "is published."))
@@ -241,11 +232,9 @@ def transfer(request, pk):
     if not form.is_valid():
         messages.error(request, _("Choose a valid status."))
         return redirect(practice.url)
-    try:
-        services.transfer_declare(user=request.user, practice=practice,
-                                  status=form.cleaned_data["status"])
-    except PermissionDenied as exc:
-        raise Http404 from exc
+    check_perm(request.user, "knowledge.declare_transfer", practice, hide=True)
+    services.transfer_declare(user=request.user, practice=practice,
+                              status=form.cleaned_data["status"])
     messages.success(request, _("Your partner's status was saved."))
     return redirect(practice.url)
 
@@ -254,12 +243,9 @@ def transfer(request, pk):
 @require_POST
 def mentoring(request, pk, transfer_pk):
     practice = _visible_practice(request, pk)
-    item = get_object_or_404(Transfer.objects.select_related("partner"), pk=transfer_pk,
-                             practice=practice)
-    try:
-        services.mentoring_offer(user=request.user, transfer=item,
-                                 offered=request.POST.get("offered") != "0")
-    except PermissionDenied as exc:
-        raise Http404 from exc
+    check_perm(request.user, "knowledge.offer_mentoring", practice, hide=True)
+    item = get_visible_or_404(transfers_of(practice), pk=transfer_pk)
+    services.mentoring_offer(user=request.user, transfer=item,
+                             offered=request.POST.get("offered") != "0")
     messages.success(request, _("Your mentoring offer was saved."))
     return redirect(practice.url)

@@ -3,7 +3,7 @@ introductions, and B2B meetings at matchmaking events.
 
 Profiles and opportunities belong to a partner, or to an approved stakeholder organisation
 named by ``organisation_name`` (a check constraint requires one of the two); see
-``permissions.Participant`` for who acts for which.
+``rules.Participant`` for who acts for which.
 """
 from django.conf import settings
 from django.db import models

@@ -4,10 +4,9 @@ from partners.profile import Section, register
 
 @register(order=40)
 def matchmaking_profile(request, partner):
-    from .selectors import profiles_visible_to
+    from .selectors import partner_profile_visible_to
 
-    profile = (profiles_visible_to(request.user).filter(partner=partner)
-               .prefetch_related("sectors").first())
+    profile = partner_profile_visible_to(request.user, partner)
     if profile is None:
         return None
     return Section("matchmaking/includes/partner_profile.html", {"profile": profile})

@@ -20,8 +20,10 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from workgroups.models import Event
+
 from .models import Interest, MeetingRequest, Opportunity, Profile, Sector, Slot, live_owner
-from .permissions import can_moderate_matchmaking, participant_of
+from .rules import may_moderate_matchmaking, participant_of
 
 # weights of the suggestion score; text similarity adds up to TEXT_WEIGHT on PostgreSQL
 SECTOR_WEIGHT = 3
@@ -41,7 +43,7 @@ def opportunities_visible_to(user) -> QuerySet[Opportunity]:
     base = Opportunity.objects.select_related("partner", "country", "created_by")
     if not user.is_authenticated:
         return base.none()
-    if can_moderate_matchmaking(user):
+    if may_moderate_matchmaking(user):
         return base
     participant = participant_of(user)
     if participant is None:
@@ -50,9 +52,37 @@ def opportunities_visible_to(user) -> QuerySet[Opportunity]:
                        | participant.owns_q())
 
 
-def published_opportunities(user) -> QuerySet[Opportunity]:
-    return (opportunities_visible_to(user).filter(status=Opportunity.Status.PUBLISHED)
-            .prefetch_related("sectors"))
+def _narrowed(queryset, **criteria):
+    """``queryset`` narrowed by each criterion given (lookup=value; empty ones are left out,
+    as a filter form's blank fields are)."""
+    return queryset.filter(**{lookup: value for lookup, value in criteria.items() if value})
+
+
+def published_opportunities(user, *, direction="", kind="", sector=None, country=None
+                            ) -> QuerySet[Opportunity]:
+    """The published opportunities the user may see, newest first, narrowed by the index
+    page's filter."""
+    return _narrowed(opportunities_visible_to(user).filter(status=Opportunity.Status.PUBLISHED)
+                     .prefetch_related("sectors"),
+                     direction=direction, kind=kind, sectors=sector, country=country
+                     ).order_by("-published_at", "-pk")
+
+
+def opportunities_for_detail(user) -> QuerySet[Opportunity]:
+    return opportunities_visible_to(user).prefetch_related("sectors", "target_countries")
+
+
+def opportunity_numbered(user, number) -> Opportunity | None:
+    """The opportunity the user typed the number of (a merge's "keep this one"), if visible."""
+    return opportunities_visible_to(user).filter(pk=number).first()
+
+
+def opportunities_to_coordinate(user, *, country=None, sector=None, status=""
+                                ) -> QuerySet[Opportunity]:
+    """The coordinators' dashboard and export: every opportunity they may see (all, for
+    them), narrowed by the dashboard's filter."""
+    return _narrowed(opportunities_visible_to(user), country=country, sectors=sector,
+                     status=status)
 
 
 def own_opportunities(user) -> QuerySet[Opportunity]:
@@ -70,7 +100,20 @@ def profiles_visible_to(user) -> QuerySet[Profile]:
     participant = participant_of(user)
     if participant is not None:
         return base.filter(live_owner("owner") | participant.owns_q(author="owner"))
-    return base if can_moderate_matchmaking(user) else base.none()
+    return base if may_moderate_matchmaking(user) else base.none()
+
+
+def profiles_listed_for(user) -> QuerySet[Profile]:
+    return profiles_visible_to(user).prefetch_related("sectors")
+
+
+def profiles_for_detail(user) -> QuerySet[Profile]:
+    return profiles_visible_to(user).prefetch_related("sectors", "countries")
+
+
+def partner_profile_visible_to(user, partner) -> Profile | None:
+    """A partner's matchmaking profile, for its public page: if the reader may see it."""
+    return profiles_listed_for(user).filter(partner=partner).first()
 
 
 def profile_of_side(*, partner_id=None, organisation_name="", country_id=None
@@ -113,6 +156,37 @@ def interested_profile_of(interest) -> Profile | None:
     return profile_of_side(organisation_name=profile.organisation, country_id=profile.country_id)
 
 
+def interest_of(user, opportunity) -> Interest | None:
+    """The user's own expression of interest in ``opportunity``, if any."""
+    if not user.is_authenticated:
+        return None
+    return Interest.objects.filter(opportunity=opportunity, user=user).first()
+
+
+def interests_in(opportunity) -> QuerySet[Interest]:
+    """Every expression of interest in ``opportunity``: for the coordinators' panel."""
+    return opportunity.interests.select_related("user__stakeholder_profile", "partner")
+
+
+def interests_listed_for(user) -> QuerySet[Interest]:
+    """``/matchmaking/interests/``: the user's own expressions and those introduced to their
+    side, newest first. Coordinators broker everything from the dashboard; here, as for
+    everyone, they see their own."""
+    interests = interests_visible_to(user)
+    if may_moderate_matchmaking(user):
+        participant = participant_of(user)
+        mine = Q(user=user)
+        if participant is not None:
+            mine |= introduced_to_side_q(participant)
+        interests = interests.filter(mine)
+    return interests.order_by("-created_at")
+
+
+def transitions_of(interest) -> QuerySet:
+    """The expression of interest's history, oldest first, with who moved it."""
+    return interest.transitions.select_related("by")
+
+
 def interests_visible_to(user) -> QuerySet[Interest]:
     """Moderators see every expression; a person sees their own; the opportunity's side
     sees those introduced to them."""
@@ -121,7 +195,7 @@ def interests_visible_to(user) -> QuerySet[Interest]:
         "user__stakeholder_profile__country", "partner__country")
     if not user.is_authenticated:
         return base.none()
-    if can_moderate_matchmaking(user):
+    if may_moderate_matchmaking(user):
         return base
     participant = participant_of(user)
     if participant is None:
@@ -134,19 +208,30 @@ def introduced_to_side_q(participant) -> Q:
     return Q(state__in=Interest.REVEALED) & participant.owns_q(prefix="opportunity__")
 
 
-def moderation_queue() -> QuerySet[Opportunity]:
-    return (Opportunity.objects.filter(status=Opportunity.Status.SUBMITTED)
-            .select_related("partner", "country", "created_by").prefetch_related("sectors")
-            .order_by("created_at"))
+def moderation_queue(among: QuerySet[Opportunity] | None = None) -> QuerySet[Opportunity]:
+    """Submitted opportunities, oldest first (of ``among`` when given: a filtered set)."""
+    queue = (Opportunity.objects.filter(status=Opportunity.Status.SUBMITTED)
+             .select_related("partner", "country", "created_by").prefetch_related("sectors")
+             .order_by("created_at"))
+    return queue if among is None else queue.filter(pk__in=among.values("pk"))
 
 
-def brokering_queue() -> QuerySet[Interest]:
+def brokering_queue(among: QuerySet[Opportunity] | None = None) -> QuerySet[Interest]:
+    """Expressions of interest still being brokered, oldest first (in ``among``'s
+    opportunities when given)."""
     open_states = [Interest.State.EXPRESSED, Interest.State.UNDER_REVIEW,
                    Interest.State.INTRODUCED, Interest.State.MEETING_HELD]
-    return (Interest.objects.filter(state__in=open_states)
-            .select_related("opportunity__partner", "opportunity__country",
-                            "user__stakeholder_profile", "partner__country")
-            .order_by("created_at"))
+    queue = (Interest.objects.filter(state__in=open_states)
+             .select_related("opportunity__partner", "opportunity__country",
+                             "user__stakeholder_profile", "partner__country")
+             .order_by("created_at"))
+    return queue if among is None else queue.filter(opportunity__in=among.values("pk"))
+
+
+def opportunities_for_export(opportunities: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
+    """The rows of the coordinators' CSV: ``opportunities`` with what each row shows."""
+    return (opportunities.distinct().select_related("partner", "country")
+            .prefetch_related("sectors", "interests").order_by("pk"))
 
 
 # --- suggestions ----------------------------------------------------------------------
@@ -352,6 +437,41 @@ def statistics(opportunities: QuerySet[Opportunity]) -> dict:
 
 # --- B2B --------------------------------------------------------------------------------
 
+def matchmaking_events() -> QuerySet:
+    """Events of the matchmaking kind: the ones with a B2B page."""
+    return Event.objects.filter(kind=Event.Kind.MATCHMAKING)
+
+
+def upcoming_matchmaking_events() -> QuerySet:
+    return matchmaking_events().filter(ends_at__gte=timezone.now())
+
+
+def b2b_slots() -> QuerySet[Slot]:
+    """Slots at matchmaking events (the only ones that can be asked for)."""
+    return Slot.objects.filter(event__kind=Event.Kind.MATCHMAKING)
+
+
+def slot_ids_requested_by(user, event) -> set[int]:
+    return set(MeetingRequest.objects.filter(slot__event=event, requester=user)
+               .values_list("slot_id", flat=True))
+
+
+def meeting_requests_to_answer(user, event) -> QuerySet[MeetingRequest]:
+    """Requests for the user's slots at ``event`` that wait for their answer."""
+    return (MeetingRequest.objects.filter(slot__event=event, slot__participant=user,
+                                          status=MeetingRequest.Status.REQUESTED)
+            .select_related("requester__membership__partner",
+                            "requester__stakeholder_profile", "slot"))
+
+
+def meeting_requests_for_slots_of(user) -> QuerySet[MeetingRequest]:
+    """Every request for the user's slots, answered or not: the ones they may answer (the
+    others answer 404)."""
+    if not user.is_authenticated:
+        return MeetingRequest.objects.none()
+    return MeetingRequest.objects.select_related("slot").filter(slot__participant=user)
+
+
 def event_slots(event) -> QuerySet[Slot]:
     accepted = MeetingRequest.objects.filter(slot=OuterRef("pk"),
                                              status=MeetingRequest.Status.ACCEPTED)
@@ -377,7 +497,7 @@ def agenda_of(user, event) -> QuerySet[MeetingRequest]:
 def interests_awaiting(user) -> QuerySet[Interest]:
     """Expressions of interest waiting for this user, oldest first: for the coordinators,
     those still to be brokered; for an opportunity's side, introductions to follow up."""
-    if can_moderate_matchmaking(user):
+    if may_moderate_matchmaking(user):
         return brokering_queue().filter(
             state__in=[Interest.State.EXPRESSED, Interest.State.UNDER_REVIEW])
     participant = participant_of(user)

@@ -1,32 +1,41 @@
 """Write-side of matchmaking: profiles, opportunities and their moderation, expressions of
-interest and their brokering, B2B slots and meetings. Every function checks who acts."""
-from django.core.exceptions import PermissionDenied, ValidationError
+interest and their brokering, B2B slots and meetings. Every function checks who acts, by
+asking the ``matchmaking.*`` permission of ``rules.py`` (``check_perm``).
+
+Profiles and opportunities are written from values (a form's cleaned data): the fields in
+``PROFILE_FIELDS`` / ``OPPORTUNITY_FIELDS``, given to the service with the record to change
+(or none, or a new unsaved one, to create).
+"""
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from clusterpolisee.core.models import Activity
+from clusterpolisee.core.permissions import check_perm
 from clusterpolisee.core.services import activity_record
 from workgroups.models import Event
 
 from .models import Interest, InterestTransition, MeetingRequest, Opportunity, Profile, Slot
-from .permissions import (
-    can_edit_opportunity,
-    can_express_interest,
-    can_keep_profile,
-    can_moderate_matchmaking,
-    can_take_part,
-    is_own_organisations_opportunity,
-    participant_of,
-)
+from .rules import is_own_organisations_opportunity, participant_of
+
+# what the person writes; who owns the record, its status and the rest are the services'
+PROFILE_FIELDS = ("regions", "size", "offers", "seeks", "languages", "contact_persons")
+OPPORTUNITY_FIELDS = ("direction", "kind", "title", "description", "deadline")
+
+ONLY_COORDINATORS = gettext_lazy("Only the matchmaking coordinators may do this.")
 
 
-def _require_moderator(user):
-    if not can_moderate_matchmaking(user):
-        raise PermissionDenied(_("Only the matchmaking coordinators may do this."))
+def _set_values(record, values: dict, allowed_fields) -> None:
+    unknown = set(values) - set(allowed_fields)
+    if unknown:
+        raise TypeError(f"not fields a person writes: {', '.join(sorted(unknown))}")
+    for name, value in values.items():
+        setattr(record, name, value)
 
 
-def _record(*, actor, verb, target, partner=None, detail="", public_to_partners=False):
+def _record(*, user, verb, target, partner=None, detail="", public_to_partners=False):
     """What concerns a partner goes to its staff; what concerns only a stakeholder
     organisation stays in the audit log, so that nothing unmoderated or unintroduced
     reaches every partner's feed."""
@@ -36,15 +45,8 @@ def _record(*, actor, verb, target, partner=None, detail="", public_to_partners=
         visibility = Activity.Visibility.PARTNER
     else:
         visibility = Activity.Visibility.AUDIT
-    activity_record(actor=actor, verb=verb, target=target, partner=partner, detail=detail,
+    activity_record(actor=user, verb=verb, target=target, partner=partner, detail=detail,
                     visibility=visibility)
-
-
-def _participant(user, message):
-    participant = participant_of(user)
-    if participant is None:
-        raise PermissionDenied(message)
-    return participant
 
 
 def _update_search(opportunity):
@@ -59,14 +61,18 @@ def _update_search(opportunity):
 # --- profiles ---------------------------------------------------------------------------
 
 @transaction.atomic
-def profile_save(*, user, profile: Profile, sectors, countries) -> Profile:
-    """Create or change the profile of the side the user acts for. A partner's staff share
-    their partner's profile; a stakeholder organisation's profile is its keeper's."""
-    if not can_keep_profile(user):
-        raise PermissionDenied(_("You may not keep a matchmaking profile."))
-    participant = _participant(user, _("You may not keep a matchmaking profile."))
-    if profile.pk and not participant.owns(profile, author="owner"):
-        raise PermissionDenied(_("This is another organisation's profile."))
+def profile_save(*, user, profile: Profile | None = None, sectors=(), countries=(), **values
+                 ) -> Profile:
+    """Create or change the profile of the side the user acts for, with ``values`` (of
+    ``PROFILE_FIELDS``). A partner's staff share their partner's profile; a stakeholder
+    organisation's profile is its keeper's."""
+    check_perm(user, "matchmaking.keep_profile",
+               message=_("You may not keep a matchmaking profile."))
+    profile = Profile() if profile is None else profile
+    if profile.pk:
+        check_perm(user, "matchmaking.change_profile", profile,
+                   message=_("This is another organisation's profile."))
+    participant = participant_of(user)
     if not profile.pk and not participant.is_partner:
         from .selectors import profile_of_side
 
@@ -77,6 +83,7 @@ def profile_save(*, user, profile: Profile, sectors, countries) -> Profile:
                 "%(organisation)s already has a matchmaking profile, kept by %(keeper)s. "
                 "Ask them to change it.") % {"organisation": existing.organisation_name,
                                              "keeper": existing.owner or _("a colleague")})
+    _set_values(profile, values, PROFILE_FIELDS)
     for name, value in participant.owner_fields().items():
         setattr(profile, name, value)
     profile.owner = user
@@ -95,18 +102,22 @@ def _check_deadline(deadline):
 
 
 @transaction.atomic
-def opportunity_submit(*, user, opportunity: Opportunity, sectors, target_countries
-                       ) -> Opportunity:
-    """Create an opportunity, or change one that is awaiting moderation or was returned;
-    either way it goes (back) to the coordinators' queue."""
+def opportunity_submit(*, user, opportunity: Opportunity | None = None, sectors=(),
+                       target_countries=(), **values) -> Opportunity:
+    """Create an opportunity, or change one that is awaiting moderation or was returned,
+    with ``values`` (of ``OPPORTUNITY_FIELDS``); either way it goes (back) to the
+    coordinators' queue."""
+    opportunity = Opportunity() if opportunity is None else opportunity
     if opportunity.pk:
-        if not can_edit_opportunity(user, opportunity):
-            raise PermissionDenied(_("You may not change this opportunity."))
+        check_perm(user, "matchmaking.change_opportunity", opportunity,
+                   message=_("You may not change this opportunity."))
     else:
-        participant = _participant(user, _("You may not publish opportunities."))
-        for name, value in participant.owner_fields().items():
+        check_perm(user, "matchmaking.add_opportunity",
+                   message=_("You may not publish opportunities."))
+        for name, value in participant_of(user).owner_fields().items():
             setattr(opportunity, name, value)
         opportunity.created_by = user
+    _set_values(opportunity, values, OPPORTUNITY_FIELDS)
     if not sectors:
         raise ValidationError({"sectors": _("Choose at least one sector.")})
     _check_deadline(opportunity.deadline)
@@ -116,7 +127,7 @@ def opportunity_submit(*, user, opportunity: Opportunity, sectors, target_countr
     opportunity.sectors.set(sectors)
     opportunity.target_countries.set(target_countries)
     _update_search(opportunity)
-    _record(actor=user, verb="matchmaking.submitted", target=opportunity,
+    _record(user=user, verb="matchmaking.submitted", target=opportunity,
             partner=opportunity.partner)
     return opportunity
 
@@ -125,7 +136,7 @@ def opportunity_submit(*, user, opportunity: Opportunity, sectors, target_countr
 def opportunity_moderate(*, user, opportunity: Opportunity, decision: str, comment: str = ""
                          ) -> Opportunity:
     """Publish, return with a comment, or reject a submitted opportunity."""
-    _require_moderator(user)
+    check_perm(user, "matchmaking.moderate_opportunity", opportunity, message=ONLY_COORDINATORS)
     opportunity = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
     if opportunity.status != Opportunity.Status.SUBMITTED:
         raise ValidationError(_("Only a submitted opportunity can be moderated; this one is "
@@ -147,7 +158,7 @@ def opportunity_moderate(*, user, opportunity: Opportunity, decision: str, comme
                                     "published_at"])
     verb = {"publish": "matchmaking.published", "return": "matchmaking.returned",
             "reject": "matchmaking.rejected"}[decision]
-    _record(actor=user, verb=verb, target=opportunity, partner=opportunity.partner,
+    _record(user=user, verb=verb, target=opportunity, partner=opportunity.partner,
             detail=comment, public_to_partners=decision == "publish")
     return opportunity
 
@@ -155,7 +166,7 @@ def opportunity_moderate(*, user, opportunity: Opportunity, decision: str, comme
 @transaction.atomic
 def opportunity_retag(*, user, opportunity: Opportunity, sectors, target_countries, kind
                       ) -> Opportunity:
-    _require_moderator(user)
+    check_perm(user, "matchmaking.moderate_opportunity", opportunity, message=ONLY_COORDINATORS)
     if not sectors:
         raise ValidationError({"sectors": _("Choose at least one sector.")})
     if kind not in Opportunity.Kind.values:
@@ -164,7 +175,7 @@ def opportunity_retag(*, user, opportunity: Opportunity, sectors, target_countri
     opportunity.save(update_fields=["kind"])
     opportunity.sectors.set(sectors)
     opportunity.target_countries.set(target_countries)
-    _record(actor=user, verb="matchmaking.tagged", target=opportunity,
+    _record(user=user, verb="matchmaking.tagged", target=opportunity,
             partner=opportunity.partner)
     return opportunity
 
@@ -173,7 +184,7 @@ def opportunity_retag(*, user, opportunity: Opportunity, sectors, target_countri
 def opportunity_merge(*, user, duplicate: Opportunity, into: Opportunity) -> Opportunity:
     """Mark ``duplicate`` as a duplicate of ``into`` and move its expressions of interest
     (those of people who had already expressed interest in ``into`` stay where they are)."""
-    _require_moderator(user)
+    check_perm(user, "matchmaking.moderate_opportunity", duplicate, message=ONLY_COORDINATORS)
     if duplicate.pk == into.pk:
         raise ValidationError(_("An opportunity cannot be a duplicate of itself."))
     if into.status == Opportunity.Status.DUPLICATE:
@@ -189,7 +200,7 @@ def opportunity_merge(*, user, duplicate: Opportunity, into: Opportunity) -> Opp
     duplicate.status = Opportunity.Status.DUPLICATE
     duplicate.duplicate_of = into
     duplicate.save(update_fields=["status", "duplicate_of"])
-    _record(actor=user, verb="matchmaking.merged", target=into, partner=into.partner,
+    _record(user=user, verb="matchmaking.merged", target=into, partner=into.partner,
             detail=f"#{duplicate.pk} {named}({moved})")
     return into
 
@@ -198,14 +209,16 @@ def opportunity_merge(*, user, duplicate: Opportunity, into: Opportunity) -> Opp
 
 @transaction.atomic
 def interest_express(*, user, opportunity: Opportunity, message: str) -> Interest:
+    # the two reasons a participant may not express interest get a sentence of their own,
+    # before the permission (which says the same) refuses everybody else
     if is_own_organisations_opportunity(user, opportunity):
         raise ValidationError(_("You cannot express interest in your own organisation's "
                                 "opportunity."))
     if opportunity.status != Opportunity.Status.PUBLISHED:
         raise ValidationError(_("This opportunity is not published; interest cannot be "
                                 "expressed."))
-    if not can_express_interest(user, opportunity):
-        raise PermissionDenied(_("You may not express interest in opportunities."))
+    check_perm(user, "matchmaking.express_interest", opportunity,
+               message=_("You may not express interest in opportunities."))
     message = message.strip()
     if not message:
         raise ValidationError({"message": _("Write a short message for the coordinators.")})
@@ -218,7 +231,7 @@ def interest_express(*, user, opportunity: Opportunity, message: str) -> Interes
     interest.save()
     InterestTransition.objects.create(interest=interest, to_state=interest.state, by=user)
     # the interested side only: the opportunity's side hears of it at the introduction
-    _record(actor=user, verb="matchmaking.interest_expressed", target=opportunity,
+    _record(user=user, verb="matchmaking.interest_expressed", target=opportunity,
             partner=interest.partner)
     return interest
 
@@ -227,10 +240,10 @@ def interest_express(*, user, opportunity: Opportunity, message: str) -> Interes
 def interest_move(*, user, interest: Interest, to_state: str, comment: str = "") -> Interest:
     """The coordinator brokers: review, introduce (both sides see each other's contact),
     decline with a reason, record the meeting and the outcome."""
-    _require_moderator(user)
+    check_perm(user, "matchmaking.broker_interest", interest, message=ONLY_COORDINATORS)
     interest = Interest.objects.select_for_update().get(pk=interest.pk)
-    allowed = Interest.TRANSITIONS.get(interest.state, [])
-    if to_state not in allowed:
+    next_states = Interest.TRANSITIONS.get(interest.state, [])
+    if to_state not in next_states:
         raise ValidationError(_("An expression of interest cannot go from “%(from)s” to "
                                 "“%(to)s”.") % {
             "from": interest.get_state_display(),
@@ -244,12 +257,12 @@ def interest_move(*, user, interest: Interest, to_state: str, comment: str = "")
                                       to_state=to_state, by=user, comment=comment)
     interest.state = to_state
     interest.save(update_fields=["state", "reason", "updated_at"])
-    _record(actor=user, verb="matchmaking.interest_moved", target=interest.opportunity,
+    _record(user=user, verb="matchmaking.interest_moved", target=interest.opportunity,
             partner=interest.partner, detail=interest.get_state_display())
     owner = interest.opportunity.partner
     if to_state == Interest.State.INTRODUCED and owner and owner != interest.partner:
         # the opportunity's side learns of the interest only now, with the introduction
-        _record(actor=user, verb="matchmaking.interest_moved", target=interest.opportunity,
+        _record(user=user, verb="matchmaking.interest_moved", target=interest.opportunity,
                 partner=owner, detail=interest.get_state_display())
     elif (to_state == Interest.State.INTRODUCED and owner is None
           and interest.opportunity.created_by_id):
@@ -263,7 +276,7 @@ def interest_move(*, user, interest: Interest, to_state: str, comment: str = "")
 
 # --- B2B meetings -----------------------------------------------------------------------
 
-def _require_b2b_event(event):
+def _check_b2b_event(event):
     if event.kind != Event.Kind.MATCHMAKING:
         raise ValidationError(_("B2B meetings take place at matchmaking events only."))
 
@@ -272,9 +285,9 @@ def _require_b2b_event(event):
 def slot_publish(*, user, event, starts_at, minutes: int) -> Slot:
     from datetime import timedelta
 
-    _require_b2b_event(event)
-    if not can_take_part(user):
-        raise PermissionDenied(_("You may not take part in B2B meetings."))
+    _check_b2b_event(event)
+    check_perm(user, "matchmaking.take_part_in_b2b",
+               message=_("You may not take part in B2B meetings."))
     if not 10 <= minutes <= 120:
         raise ValidationError({"minutes": _("A slot lasts between 10 and 120 minutes.")})
     ends_at = starts_at + timedelta(minutes=minutes)
@@ -291,8 +304,8 @@ def slot_publish(*, user, event, starts_at, minutes: int) -> Slot:
 
 @transaction.atomic
 def meeting_request(*, user, slot: Slot, message: str = "") -> MeetingRequest:
-    if not can_take_part(user):
-        raise PermissionDenied(_("You may not take part in B2B meetings."))
+    check_perm(user, "matchmaking.take_part_in_b2b",
+               message=_("You may not take part in B2B meetings."))
     if slot.participant_id == user.pk:
         raise ValidationError(_("This is your own slot."))
     accepted = MeetingRequest.objects.filter(status=MeetingRequest.Status.ACCEPTED)
@@ -310,8 +323,8 @@ def meeting_request(*, user, slot: Slot, message: str = "") -> MeetingRequest:
 def meeting_respond(*, user, meeting: MeetingRequest, accept: bool) -> MeetingRequest:
     """The slot's owner accepts or declines. Accepting a slot already taken (or a time the
     requester is already booked) is refused by the database, whatever races happen."""
-    if meeting.slot.participant_id != user.pk or not can_take_part(user):
-        raise PermissionDenied(_("Only the slot's owner may answer this request."))
+    check_perm(user, "matchmaking.answer_meeting_request", meeting,
+               message=_("Only the slot's owner may answer this request."))
     if meeting.status != MeetingRequest.Status.REQUESTED:
         raise ValidationError(_("This request was already answered."))
     if not accept:

@@ -26,16 +26,14 @@ def membership_changed(sender, instance, **kwargs):
 def wg_members_changed(sender, instance, action, pk_set=None, reverse=False, **kwargs):
     if action not in ("post_add", "post_remove", "pre_clear"):
         return
-    from django.apps import apps
+    from partners.selectors import staff_user_ids
 
     from .services import forget_unread_counts
 
-    membership = apps.get_model("partners", "Membership")
     if reverse:  # partner.working_groups.add(...): the instance is the partner
         partner_ids = [instance.pk]
     elif pk_set:
         partner_ids = list(pk_set)
     else:  # wg.member_partners.clear(): every current member partner
         partner_ids = list(instance.member_partners.values_list("pk", flat=True))
-    forget_unread_counts(membership.objects.filter(partner_id__in=partner_ids)
-                         .values_list("user_id", flat=True))
+    forget_unread_counts(staff_user_ids(partner_ids))

@@ -3,14 +3,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from clusterpolisee.core.forms import add_service_errors
 from clusterpolisee.core.models import Category
+from clusterpolisee.core.permissions import get_visible_or_404
 from clusterpolisee.core.selectors import activity_visible_to
 from workgroups.services import calendar_feed_token
 
@@ -35,7 +37,7 @@ def notification_list(request):
 @login_required
 @require_POST
 def notification_read(request, pk):
-    notification = get_object_or_404(notifications_for(request.user), pk=pk)
+    notification = get_visible_or_404(notifications_for(request.user), pk=pk)
     services.notification_mark_read(notification=notification)
     if request.htmx:
         return render(request, "notifications/_read_response.html",
@@ -59,8 +61,8 @@ def notifications_read_all(request):
 def notification_open(request, pk):
     """Mark read and go to the object, if the user may still see it (the link of an
     immediate e-mail lands here, so an item hidden since says so rather than 404)."""
-    notification = get_object_or_404(notifications_for(request.user, include_hidden=True),
-                                     pk=pk)
+    notification = get_visible_or_404(notifications_for(request.user, include_hidden=True),
+                                      pk=pk)
     services.notification_mark_read(notification=notification)
     activity = notification.activity
     url = activity.target_url
@@ -79,8 +81,8 @@ def preferences(request):
         try:
             services.preferences_update(user=request.user, channels=form.channels(),
                                         public_news=set(form.cleaned_data["public_news"]))
-        except ValidationError as exc:
-            form.add_error(None, exc)
+        except ValidationError as error:
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your notification preferences are saved."))
             return redirect("notifications:preferences")

@@ -54,14 +54,16 @@ DEMO_DOCUMENTS = [
 
 
 def seed_documents(ctx):
+    """Called by the working groups' seed once the WGs exist (the documents are tagged with
+    and shared to them; partners/sharing.py gives the groups)."""
     from django.core.files.base import ContentFile
 
     from clusterpolisee.core.pdf import simple_pdf
     from clusterpolisee.users.models import User
-    from workgroups.models import WorkingGroup
 
     from . import services
     from .models import Document
+    from .sharing import share_groups
 
     for slug, key, title, description, visibility, shares, tags in DEMO_DOCUMENTS:
         partner = Partner.objects.get(slug=slug)
@@ -71,7 +73,7 @@ def seed_documents(ctx):
         upload = ContentFile(simple_pdf(title), name=f"{slug}-{len(title)}.pdf")
         document = services.document_create(
             partner=partner, user=user, title=title, description=description, upload=upload,
-            working_groups=WorkingGroup.objects.filter(code__in=tags))
+            working_groups=share_groups().filter(code__in=tags))
         if visibility != "private":
             services.document_share(document=document, user=user, visibility=visibility,
-                                    working_groups=WorkingGroup.objects.filter(code__in=shares))
+                                    working_groups=share_groups().filter(code__in=shares))

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .logos import reencode_logo
 from .models import Document, Folder, Membership, Note, Partner
+from .sharing import share_groups
 
 
 class PartnerProfileForm(forms.ModelForm):
@@ -91,39 +92,36 @@ class NoteForm(forms.ModelForm):
             self.initial["body"] = self.instance.source or self.instance.body
 
 
-def _tag_fields(form):
-    from workgroups.models import WorkingGroup, WorkPackage
-
-    form.fields["working_groups"] = forms.ModelMultipleChoiceField(
-        label=_("Tags: working groups"), required=False, queryset=WorkingGroup.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Tags help people find the document; they do not share it. A new "
-                    "document is private to your partner: share it from its page."))
-    form.fields["work_packages"] = forms.ModelMultipleChoiceField(
-        label=_("Tags: work packages"), required=False, queryset=WorkPackage.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Tags only; they do not share the document."))
-
-
 class DocumentForm(forms.ModelForm):
-    """Upload a new document (with ``with_file``) or edit its description and tags."""
+    """Upload a new document (with ``with_file``) or edit its description and tags.
+
+    The tags are the document's own many-to-many fields; their choices (every working
+    group, every work package) come from the model, so this form imports no feature app."""
 
     file = forms.FileField(label=_("File"), required=True,
                            help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument, images or "
                                        "CSV."))
+    field_order = ["title", "description", "folder", "file", "working_groups",
+                   "work_packages"]
 
     class Meta:
         model = Document
-        fields = ["title", "description", "folder"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        fields = ["title", "description", "folder", "working_groups", "work_packages"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4}),
+                   "working_groups": forms.CheckboxSelectMultiple,
+                   "work_packages": forms.CheckboxSelectMultiple}
+        labels = {"working_groups": _("Tags: working groups"),
+                  "work_packages": _("Tags: work packages")}
+        help_texts = {
+            "working_groups": _("Tags help people find the document; they do not share it. "
+                                "A new document is private to your partner: share it from "
+                                "its page."),
+            "work_packages": _("Tags only; they do not share the document."),
+        }
 
     def __init__(self, *args, partner, with_file=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["folder"].queryset = Folder.objects.filter(partner=partner)
-        _tag_fields(self)
-        if self.instance.pk:
-            self.initial.setdefault("working_groups", list(self.instance.working_groups.all()))
-            self.initial.setdefault("work_packages", list(self.instance.work_packages.all()))
         if not with_file:
             del self.fields["file"]
         else:
@@ -150,10 +148,8 @@ class ShareForm(forms.Form):
         widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, document, **kwargs):
-        from workgroups.models import WorkingGroup
-
         super().__init__(*args, **kwargs)
         self.fields["partners"].queryset = (Partner.objects.active()
                                             .exclude(pk=document.partner_id)
                                             .select_related("country"))
-        self.fields["working_groups"].queryset = WorkingGroup.objects.all()
+        self.fields["working_groups"].queryset = share_groups()

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -16,19 +16,43 @@ from django.utils.translation import gettext as _
 from clusterpolisee.core.address import site_name, site_url
 from clusterpolisee.core.mail import header_safe
 from clusterpolisee.core.models import Activity
+from clusterpolisee.core.permissions import check_perm
 from clusterpolisee.core.services import activity_record
+from clusterpolisee.users.services import user_create
 
-from .models import Document, DocumentShare, DocumentVersion, Folder, Invitation, Membership, Note
-from .permissions import (
-    can_delete_document,
-    can_edit_document,
-    can_manage_partner,
-    can_share_document,
-    can_use_workspace,
+from .models import (
+    Document,
+    DocumentShare,
+    DocumentVersion,
+    Folder,
+    Invitation,
+    Membership,
+    Note,
+    Partner,
 )
+from .signals import staff_removed
 from .uploads import check_upload
 
 INVITATION_SALT = "partners.invitation"
+
+
+# --- the partner's profile ---------------------------------------------------------------
+
+@transaction.atomic
+def partner_profile_update(*, partner: Partner, user, short_name: str, city: str,
+                           website: str, description: str, logo=None) -> Partner:
+    """What the partner admins change on the public profile. ``logo`` is a new (already
+    re-encoded) image, ``False`` to remove the logo, or ``None`` to keep it."""
+    check_perm(user, "partners.manage_partner", partner)
+    partner.short_name, partner.city = short_name, city
+    partner.website, partner.description = website, description
+    if logo is not None:
+        partner.logo = logo or ""
+    partner.full_clean()
+    partner.save()
+    activity_record(actor=user, verb="partner.profile_updated", target=partner,
+                    partner=partner)
+    return partner
 
 
 # --- invitations and staff ------------------------------------------------------------
@@ -64,9 +88,9 @@ def invitation_from_token(token: str) -> Invitation:
     return invitation
 
 
-def invitation_create(*, partner, email: str, role: str, invited_by) -> Invitation:
-    if not can_manage_partner(invited_by, partner):
-        raise PermissionDenied(_("Only the partner's admins can invite staff."))
+def invitation_create(*, partner, email: str, role: str, user) -> Invitation:
+    check_perm(user, "partners.manage_partner", partner,
+               message=_("Only the partner's admins can invite staff."))
     email = email.strip().lower()
     if Membership.objects.filter(user__email__iexact=email, partner=partner).exists():
         raise ValidationError({"email": _("%(email)s already works for %(partner)s.")
@@ -76,13 +100,13 @@ def invitation_create(*, partner, email: str, role: str, invited_by) -> Invitati
                                           "person can belong to one partner only.")
                                % {"email": email}})
     invitation = Invitation(
-        partner=partner, email=email, role=role, invited_by=invited_by,
+        partner=partner, email=email, role=role, invited_by=user,
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_MAX_AGE_DAYS))
     invitation.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
             invitation.save()
-            activity_record(actor=invited_by, verb="staff.invited", target=invitation,
+            activity_record(actor=user, verb="staff.invited", target=invitation,
                             partner=partner, visibility=Activity.Visibility.AUDIT,
                             target_url=reverse("partners:manage", args=[partner.slug]))
     except IntegrityError as exc:
@@ -125,13 +149,24 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
 
 
 @transaction.atomic
-def invitation_revoke(*, invitation: Invitation, by) -> None:
-    if not can_manage_partner(by, invitation.partner):
-        raise PermissionDenied(_("Only the partner's admins can withdraw invitations."))
+def invitation_accept_with_new_account(*, invitation: Invitation, password: str,
+                                       full_name: str, language: str):
+    """Create the invited person's account (the link proved the address) and join them to
+    the partner, both or neither. Returns the new user."""
+    user = user_create(email=invitation.email, password=password, full_name=full_name,
+                       language=language)
+    invitation_accept(invitation=invitation, user=user)
+    return user
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation, user) -> None:
+    check_perm(user, "partners.manage_partner", invitation.partner,
+               message=_("Only the partner's admins can withdraw invitations."))
     if invitation.accepted_at is None and invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
-        activity_record(actor=by, verb="staff.invitation_revoked", target=invitation,
+        activity_record(actor=user, verb="staff.invitation_revoked", target=invitation,
                         partner=invitation.partner, visibility=Activity.Visibility.AUDIT)
 
 
@@ -142,9 +177,9 @@ def _other_admins(membership) -> bool:
 
 
 @transaction.atomic
-def membership_change_role(*, membership: Membership, role: str, by) -> Membership:
-    if not can_manage_partner(by, membership.partner):
-        raise PermissionDenied(_("Only the partner's admins can change roles."))
+def membership_change_role(*, membership: Membership, role: str, user) -> Membership:
+    check_perm(user, "partners.manage_partner", membership.partner,
+               message=_("Only the partner's admins can change roles."))
     if role not in Membership.Role.values:
         raise ValidationError(_("Unknown role."))
     if (membership.role == Membership.Role.ADMIN and role != Membership.Role.ADMIN
@@ -154,40 +189,33 @@ def membership_change_role(*, membership: Membership, role: str, by) -> Membersh
     if membership.role != role:
         membership.role = role
         membership.save(update_fields=["role"])
-        activity_record(actor=by, verb="staff.role_changed", target=membership.user,
+        activity_record(actor=user, verb="staff.role_changed", target=membership.user,
                         partner=membership.partner, visibility=Activity.Visibility.AUDIT,
                         target_url=reverse("partners:manage", args=[membership.partner.slug]))
     return membership
 
 
 @transaction.atomic
-def membership_remove(*, membership: Membership, by) -> None:
-    if not can_manage_partner(by, membership.partner):
-        raise PermissionDenied(_("Only the partner's admins can remove staff."))
+def membership_remove(*, membership: Membership, user) -> None:
+    check_perm(user, "partners.manage_partner", membership.partner,
+               message=_("Only the partner's admins can remove staff."))
     if membership.role == Membership.Role.ADMIN and not _other_admins(membership):
         raise ValidationError(_("%(name)s is the only partner admin and cannot be removed. "
                                 "Make someone else an admin first.") % {"name": membership.user})
-    partner, user = membership.partner, membership.user
+    partner, leaving = membership.partner, membership.user
     membership.delete()
-    from django.apps import apps
-
-    apps.get_model("workgroups", "SteeringCommitteeSeat").objects.filter(
-        partner=partner, representative=user).update(representative=None)
-    activity_record(actor=by, verb="staff.removed", target=user, partner=partner,
+    staff_removed.send(sender=Membership, partner=partner, user=leaving)
+    activity_record(actor=user, verb="staff.removed", target=leaving, partner=partner,
                     visibility=Activity.Visibility.AUDIT,
                     target_url=reverse("partners:manage", args=[partner.slug]))
 
 
 # --- workspace ---------------------------------------------------------------------------
 
-def _require_workspace(user, partner):
-    if not can_use_workspace(user, partner):
-        raise PermissionDenied(_("Only the partner's staff can use its workspace."))
-
-
 @transaction.atomic
 def folder_create(*, partner, name: str, user) -> Folder:
-    _require_workspace(user, partner)
+    check_perm(user, "partners.use_workspace", partner,
+               message=_("Only the partner's staff can use its workspace."))
     folder = Folder(partner=partner, name=name.strip(), created_by=user)
     folder.full_clean()
     folder.save()
@@ -198,7 +226,8 @@ def folder_create(*, partner, name: str, user) -> Folder:
 def note_save(*, partner, user, title: str, body: str, folder=None, note=None) -> Note:
     from clusterpolisee.core.html import render_markdown
 
-    _require_workspace(user, partner)
+    check_perm(user, "partners.use_workspace", partner,
+               message=_("Only the partner's staff can use its workspace."))
     if folder is not None and folder.partner_id != partner.pk:
         raise ValidationError({"folder": _("Choose a folder of your own workspace.")})
     note = note or Note(partner=partner)
@@ -211,7 +240,8 @@ def note_save(*, partner, user, title: str, body: str, folder=None, note=None) -
 
 @transaction.atomic
 def note_delete(*, note: Note, user) -> None:
-    _require_workspace(user, note.partner)
+    check_perm(user, "partners.use_workspace", note.partner,
+               message=_("Only the partner's staff can use its workspace."))
     note.delete()
 
 
@@ -251,7 +281,8 @@ def _store_version(*, document, upload, name, content_type, user, saved, comment
 
 def document_create(*, partner, user, title: str, upload, description: str = "",
                     folder=None, working_groups=(), work_packages=()) -> Document:
-    _require_workspace(user, partner)
+    check_perm(user, "partners.use_workspace", partner,
+               message=_("Only the partner's staff can use its workspace."))
     if folder is not None and folder.partner_id != partner.pk:
         raise ValidationError({"folder": _("Choose a folder of your own workspace.")})
     name, content_type = check_upload(upload)
@@ -270,8 +301,8 @@ def document_create(*, partner, user, title: str, upload, description: str = "",
 
 
 def document_add_version(*, document, user, upload, comment: str = "") -> DocumentVersion:
-    if not can_edit_document(user, document):
-        raise PermissionDenied(_("Only the owning partner's staff can upload new versions."))
+    check_perm(user, "partners.edit_document", document,
+               message=_("Only the owning partner's staff can upload new versions."))
     name, content_type = check_upload(upload)
     with _files_removed_on_error() as saved, transaction.atomic():
         Document.objects.select_for_update().filter(pk=document.pk).first()
@@ -286,8 +317,8 @@ def document_add_version(*, document, user, upload, comment: str = "") -> Docume
 @transaction.atomic
 def document_update(*, document, user, title: str, description: str, folder,
                     working_groups, work_packages) -> Document:
-    if not can_edit_document(user, document):
-        raise PermissionDenied(_("Only the owning partner's staff can edit this document."))
+    check_perm(user, "partners.edit_document", document,
+               message=_("Only the owning partner's staff can edit this document."))
     if folder is not None and folder.partner_id != document.partner_id:
         raise ValidationError({"folder": _("Choose a folder of your own workspace.")})
     document.title, document.description, document.folder = title.strip(), description, folder
@@ -302,8 +333,8 @@ def document_update(*, document, user, title: str, description: str, folder,
 def document_share(*, document, user, visibility: str, partners=(), working_groups=()
                    ) -> Document:
     """Set who the document is shared with; record each grant and withdrawal."""
-    if not can_share_document(user, document):
-        raise PermissionDenied(_("Only the owning partner's staff can share this document."))
+    check_perm(user, "partners.share_document", document,
+               message=_("Only the owning partner's staff can share this document."))
     if visibility not in Document.Visibility.values:
         raise ValidationError({"visibility": _("Choose who may see the document.")})
     partners = {p for p in partners if p.pk != document.partner_id}
@@ -368,9 +399,8 @@ def document_downloaded(*, document, version, user) -> None:
 
 
 def document_delete(*, document, user) -> None:
-    if not can_delete_document(user, document):
-        raise PermissionDenied(_("Only the partner's admins or the document's creator can "
-                                 "delete it."))
+    check_perm(user, "partners.delete_document", document,
+               message=_("Only the partner's admins or the document's creator can delete it."))
     files = [v.file for v in document.versions.all()]
     with transaction.atomic():
         activity_record(actor=user, verb="document.deleted", target=document,

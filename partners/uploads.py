@@ -1,105 +1,15 @@
-"""The one check for uploaded documents (partner documents, consultation attachments):
-size, type by content (``filetype``) matching the extension, and a safe file name."""
-import csv
-import io
-import os
-import unicodedata
+"""What a partner document may be (also a good-practice attachment uploaded with a
+practice): PDF, office documents, images and CSV tables, up to ``DOCUMENT_MAX_BYTES``.
+The check itself is the platform's one, ``clusterpolisee.core.uploads``."""
+from clusterpolisee.core.uploads import UploadPolicy
 
-import filetype
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
-from django.utils.text import get_valid_filename
-from django.utils.translation import gettext as _
-
-OLE2 = {"application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint"}
-# extension -> (content type we serve, content types the file's bytes may be detected as).
-# Legacy Office files share one container format (OLE2), so any of the three is accepted.
-ALLOWED = {
-    "pdf": ("application/pdf", {"application/pdf"}),
-    "doc": ("application/msword", OLE2),
-    "xls": ("application/vnd.ms-excel", OLE2),
-    "ppt": ("application/vnd.ms-powerpoint", OLE2),
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", None),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", None),
-    "pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", None),
-    "odt": ("application/vnd.oasis.opendocument.text", None),
-    "ods": ("application/vnd.oasis.opendocument.spreadsheet", None),
-    "odp": ("application/vnd.oasis.opendocument.presentation", None),
-    "png": ("image/png", None),
-    "jpg": ("image/jpeg", None),
-    "jpeg": ("image/jpeg", None),
-    "gif": ("image/gif", None),
-    "webp": ("image/webp", None),
-    "csv": ("text/csv", None),
-}
-MAX_NAME = 120
+PARTNER_DOCUMENT = UploadPolicy(
+    extensions=frozenset({"pdf", "doc", "xls", "ppt", "docx", "xlsx", "pptx", "odt", "ods",
+                          "odp", "png", "jpg", "jpeg", "gif", "webp", "csv"}),
+    max_bytes_setting="DOCUMENT_MAX_BYTES")
 
 
-def safe_filename(name: str) -> str:
-    """The last path part, normalised, without path tricks, at most MAX_NAME characters."""
-    name = unicodedata.normalize("NFC", name or "").replace("\\", "/")
-    name = os.path.basename(name).strip().lstrip(".")
-    stem, dot, ext = name.rpartition(".")
-    if not dot:
-        stem, ext = name, ""
-    stem = get_valid_filename(stem) if stem.strip() else "document"
-    ext = get_valid_filename(ext).lower() if ext else ""
-    room = MAX_NAME - (len(ext) + 1 if ext else 0)
-    stem = stem[:room].rstrip("._-") or "document"
-    return f"{stem}.{ext}" if ext else stem
-
-
-def _looks_like_csv(head: bytes) -> bool:
-    if b"\x00" in head:
-        return False
-    for encoding in ("utf-8-sig", "cp1251", "latin-1"):
-        try:
-            text = head.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    if "<script" in text.lower() or "<html" in text.lower():
-        return False
-    lines = [line for line in text.splitlines()[:20] if line.strip()]
-    if not lines:
-        return False
-    try:
-        csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t|")
-    except csv.Error:
-        return len(lines) == 1 or all("," not in line for line in lines)
-    return True
-
-
-def check_upload(upload, *, max_bytes: int | None = None) -> tuple[str, str]:
-    """Validate an uploaded file; return (safe file name, content type). Raise ValidationError.
-
-    ``max_bytes`` defaults to ``DOCUMENT_MAX_BYTES``."""
-    limit = max_bytes or settings.DOCUMENT_MAX_BYTES
-    if upload.size == 0:
-        raise ValidationError(_("The file is empty."), code="empty")
-    if upload.size > limit:
-        raise ValidationError(
-            _("The file is %(size)s; the limit is %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}, code="size")
-    name = safe_filename(upload.name)
-    ext = name.rpartition(".")[2].lower() if "." in name else ""
-    if ext not in ALLOWED:
-        raise ValidationError(
-            _("Files of type “%(ext)s” cannot be uploaded. Allowed: %(allowed)s.")
-            % {"ext": ext or _("no extension"), "allowed": ", ".join(sorted(ALLOWED))},
-            code="extension")
-    upload.seek(0)
-    head = upload.read(65536)
-    upload.seek(0)
-    if ext == "csv":
-        if not _looks_like_csv(head):
-            raise ValidationError(_("The file does not look like a CSV table."), code="content")
-        return name, "text/csv"
-    content_type, accepted = ALLOWED[ext]
-    kind = filetype.guess(io.BytesIO(head))
-    if kind is None or kind.mime not in (accepted or {content_type}):
-        raise ValidationError(
-            _("The content of the file is not a %(ext)s document; it may be renamed or "
-              "damaged.") % {"ext": ext.upper()}, code="content")
-    return name, content_type
+def check_upload(upload) -> tuple[str, str]:
+    """(safe file name, content type to serve) of a partner document, or a ValidationError
+    saying what is wrong."""
+    return PARTNER_DOCUMENT.check(upload)

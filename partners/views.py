@@ -1,34 +1,37 @@
 """Partner directory, partner pages, the partner admins' page (staff, invitations) and the
-audit log."""
+audit log. Another partner's admin pages answer 404: they do not exist as far as the user
+can tell."""
 
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterpolisee.core.forms import add_service_errors
 from clusterpolisee.core.maps import country_map, country_outline
-from clusterpolisee.core.services import activity_record
-from clusterpolisee.users.services import user_create
+from clusterpolisee.core.permissions import check_perm, get_visible_or_404
+from clusterpolisee.users.selectors import account_exists_for
 
 from . import services
 from .filters import PartnerDirectoryFilter
 from .forms import InvitationForm, InvitationSignupForm, PartnerProfileForm, RoleForm
 from .logos import content_type_of
-from .models import Invitation, Membership, Partner
-from .permissions import can_manage_partner, can_see_partner_staff, can_view_audit_log
+from .models import Membership
 from .profile import sections_for
 from .selectors import (
+    active_partners,
     audit_log_visible_to,
+    invitations_of,
+    memberships_of,
     open_invitations,
     partner_directory,
     partner_for_detail,
+    partners_with_logo,
     staff_of,
 )
 
@@ -64,13 +67,13 @@ def directory(request):
 
 
 def detail(request, slug):
-    partner = get_object_or_404(partner_for_detail(slug))
+    partner = get_visible_or_404(partner_for_detail(slug))
     # Contact people are for partner staff (and platform admins) only.
-    staff = list(staff_of(partner)) if can_see_partner_staff(request.user, partner) else None
+    staff = (list(staff_of(partner))
+             if request.user.has_perm("partners.see_partner_staff", partner) else None)
     return render(request, "partners/detail.html", {
         "partner": partner,
         "staff": staff,
-        "can_manage": can_manage_partner(request.user, partner),
         "location": country_outline(partner.country.iso_code),
         "sections": sections_for(request, partner),
     })
@@ -78,7 +81,7 @@ def detail(request, slug):
 
 def logo(request, slug):
     """A partner's logo, served by the app so no media directory has to be public."""
-    partner = get_object_or_404(Partner.objects.active().exclude(logo=""), slug=slug)
+    partner = get_visible_or_404(partners_with_logo(), slug=slug)
     try:
         handle = partner.logo.open("rb")
     except FileNotFoundError as exc:
@@ -91,14 +94,6 @@ def logo(request, slug):
     response["Cache-Control"] = "public, max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-def _managed_partner(request, slug) -> Partner:
-    partner = get_object_or_404(Partner.objects.active().select_related("country"), slug=slug)
-    if not can_manage_partner(request.user, partner):
-        # Another partner's admin pages do not exist as far as this user can tell.
-        raise Http404
-    return partner
 
 
 def _manage_page(request, partner, *, form=None, invite_form=None, status=200):
@@ -114,14 +109,16 @@ def _manage_page(request, partner, *, form=None, invite_form=None, status=200):
 
 @login_required
 def manage(request, slug):
-    partner = _managed_partner(request, slug)
+    partner = get_visible_or_404(active_partners(), slug=slug)
+    check_perm(request.user, "partners.manage_partner", partner, hide=True)
     if request.method == "POST":
         form = PartnerProfileForm(request.POST, request.FILES, instance=partner)
         if form.is_valid():
-            with transaction.atomic():
-                form.save()
-                activity_record(actor=request.user, verb="partner.profile_updated",
-                                target=partner, partner=partner)
+            data = form.cleaned_data
+            services.partner_profile_update(
+                partner=partner, user=request.user, short_name=data["short_name"],
+                city=data["city"], website=data["website"], description=data["description"],
+                logo=data["logo"])
             messages.success(request, _("The partner profile was saved."))
             return redirect("partners:manage", slug=partner.slug)
         messages.error(request, _("Please correct the errors below."))
@@ -132,13 +129,14 @@ def manage(request, slug):
 @login_required
 @require_POST
 def invite(request, slug):
-    partner = _managed_partner(request, slug)
+    partner = get_visible_or_404(active_partners(), slug=slug)
+    check_perm(request.user, "partners.manage_partner", partner, hide=True)
     form = InvitationForm(request.POST)
     if form.is_valid():
         try:
             invitation = services.invitation_create(
                 partner=partner, email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"], invited_by=request.user)
+                role=form.cleaned_data["role"], user=request.user)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -152,9 +150,10 @@ def invite(request, slug):
 @login_required
 @require_POST
 def revoke_invitation(request, slug, pk):
-    partner = _managed_partner(request, slug)
-    invitation = get_object_or_404(Invitation, pk=pk, partner=partner)
-    services.invitation_revoke(invitation=invitation, by=request.user)
+    partner = get_visible_or_404(active_partners(), slug=slug)
+    check_perm(request.user, "partners.manage_partner", partner, hide=True)
+    invitation = get_visible_or_404(invitations_of(partner), pk=pk)
+    services.invitation_revoke(invitation=invitation, user=request.user)
     messages.success(request, _("The invitation to %(email)s was withdrawn.")
                      % {"email": invitation.email})
     return redirect("partners:manage", slug=partner.slug)
@@ -163,18 +162,19 @@ def revoke_invitation(request, slug, pk):
 @login_required
 @require_POST
 def change_role(request, slug, pk):
-    partner = _managed_partner(request, slug)
-    membership = get_object_or_404(Membership.objects.select_related("user", "partner"),
-                                   pk=pk, partner=partner)
+    partner = get_visible_or_404(active_partners(), slug=slug)
+    check_perm(request.user, "partners.manage_partner", partner, hide=True)
+    membership = get_visible_or_404(memberships_of(partner), pk=pk)
     form = RoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a valid role."))
     else:
         try:
             services.membership_change_role(membership=membership,
-                                            role=form.cleaned_data["role"], by=request.user)
+                                            role=form.cleaned_data["role"], user=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            for message in error.messages:
+                messages.error(request, message)
         else:
             messages.success(request, _("%(name)s is now %(role)s.") % {
                 "name": membership.user, "role": membership.get_role_display()})
@@ -184,13 +184,14 @@ def change_role(request, slug, pk):
 @login_required
 @require_POST
 def remove_staff(request, slug, pk):
-    partner = _managed_partner(request, slug)
-    membership = get_object_or_404(Membership.objects.select_related("user", "partner"),
-                                   pk=pk, partner=partner)
+    partner = get_visible_or_404(active_partners(), slug=slug)
+    check_perm(request.user, "partners.manage_partner", partner, hide=True)
+    membership = get_visible_or_404(memberships_of(partner), pk=pk)
     try:
-        services.membership_remove(membership=membership, by=request.user)
+        services.membership_remove(membership=membership, user=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        for message in error.messages:
+            messages.error(request, message)
     else:
         messages.success(request, _("%(name)s no longer works for %(partner)s.")
                          % {"name": membership.user, "partner": partner.label})
@@ -199,9 +200,8 @@ def remove_staff(request, slug, pk):
 
 @login_required
 def audit_log(request, slug):
-    partner = get_object_or_404(Partner.objects.active(), slug=slug)
-    if not can_view_audit_log(request.user, partner):
-        raise Http404
+    partner = get_visible_or_404(active_partners(), slug=slug)
+    check_perm(request.user, "partners.view_audit_log", partner, hide=True)
     page = Paginator(audit_log_visible_to(request.user, partner), AUDIT_PAGE_SIZE).get_page(
         request.GET.get("page"))
     return render(request, "partners/audit.html", {"partner": partner, "page": page})
@@ -226,18 +226,15 @@ def invitation(request, token):
             messages.success(request, _("Welcome to %(partner)s.")
                              % {"partner": invitation.partner.name})
             return redirect("dashboard")
-    elif _account_exists(invitation.email):
+    elif account_exists_for(invitation.email):
         pass  # the page offers the login link, which brings them back here
     else:
         form = InvitationSignupForm(request.POST or None, email=invitation.email)
         if request.method == "POST" and form.is_valid():
             try:
-                with transaction.atomic():
-                    new_user = user_create(email=invitation.email,
-                                           password=form.cleaned_data["password1"],
-                                           full_name=form.cleaned_data["full_name"],
-                                           language=request.LANGUAGE_CODE)
-                    services.invitation_accept(invitation=invitation, user=new_user)
+                new_user = services.invitation_accept_with_new_account(
+                    invitation=invitation, password=form.cleaned_data["password1"],
+                    full_name=form.cleaned_data["full_name"], language=request.LANGUAGE_CODE)
             except services.InvitationError as error:
                 return render(request, "partners/invitation_invalid.html",
                               {"reason": str(error)}, status=400)
@@ -249,11 +246,3 @@ def invitation(request, token):
         "invitation": invitation, "form": form,
         "has_account": not user.is_authenticated and form is None,
     })
-
-
-def _account_exists(email) -> bool:
-    from clusterpolisee.users.models import User
-
-    return User.objects.filter(email__iexact=email).exists()
-
-

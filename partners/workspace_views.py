@@ -3,58 +3,46 @@ see across partners: detail, download, versions, sharing, deletion."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterpolisee.core.forms import add_service_errors
+from clusterpolisee.core.permissions import check_perm, get_visible_or_404, membership_of
 
 from . import services
 from .forms import DocumentForm, FolderForm, NoteForm, ShareForm, VersionForm
-from .models import Document, Note, Partner
-from .permissions import (
-    can_delete_document,
-    can_edit_document,
-    can_share_document,
-    can_use_workspace,
-    can_view_audit_log,
-)
 from .previews import CSV_PREVIEW_ROWS, csv_rows, preview_kind
 from .selectors import (
-    audit_log_visible_to,
+    active_partners,
+    document_audit_log,
     document_versions,
     documents_for_list,
     documents_visible_to,
     folders_of,
     notes_of,
+    shared_documents_list,
+    workspace_documents,
 )
-
-
-def _workspace_partner(request, slug) -> Partner:
-    partner = get_object_or_404(Partner.objects.active().select_related("country"), slug=slug)
-    if not can_use_workspace(request.user, partner):
-        raise Http404
-    return partner
+from .sharing import share_groups
 
 
 @login_required
 def workspace(request, slug):
-    partner = _workspace_partner(request, slug)
+    partner = get_visible_or_404(active_partners(), slug=slug)
+    check_perm(request.user, "partners.use_workspace", partner, hide=True)
     folders = list(folders_of(partner))
     folder = None
     if request.GET.get("folder"):
         folder = next((f for f in folders if str(f.pk) == request.GET["folder"]), None)
         if folder is None:
             raise Http404
-    documents = documents_for_list(Document.objects.filter(partner=partner)
-                                   .select_related("partner", "current_version"))
-    notes = notes_of(partner)
-    if folder is not None:
-        documents, notes = documents.filter(folder=folder), notes.filter(folder=folder)
+    documents = workspace_documents(partner, folder=folder)
+    notes = notes_of(partner, folder=folder)
     page = Paginator(documents, settings.WORKSPACE_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "partners/workspace.html", {
         "partner": partner, "folders": folders, "folder": folder, "page": page,
@@ -65,26 +53,28 @@ def workspace(request, slug):
 @login_required
 @require_POST
 def folder_create(request, slug):
-    partner = _workspace_partner(request, slug)
+    partner = get_visible_or_404(active_partners(), slug=slug)
+    check_perm(request.user, "partners.use_workspace", partner, hide=True)
     form = FolderForm(request.POST)
     if form.is_valid():
         try:
             folder = services.folder_create(partner=partner, name=form.cleaned_data["name"],
                                             user=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Folder “%(name)s” created.") % {"name": folder.name})
             return redirect(f"{reverse('partners:workspace', args=[partner.slug])}"
                             f"?folder={folder.pk}")
-    else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    # the form is not shown again: its errors go to the workspace page as one message
+    messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
     return redirect("partners:workspace", slug=partner.slug)
 
 
 @login_required
 def upload(request, slug):
-    partner = _workspace_partner(request, slug)
+    partner = get_visible_or_404(active_partners(), slug=slug)
+    check_perm(request.user, "partners.use_workspace", partner, hide=True)
     form = DocumentForm(request.POST or None, request.FILES or None, partner=partner,
                         initial={"folder": request.GET.get("folder")})
     if request.method == "POST" and form.is_valid():
@@ -109,8 +99,9 @@ def upload(request, slug):
 
 @login_required
 def note_edit(request, slug, pk=None):
-    partner = _workspace_partner(request, slug)
-    note = get_object_or_404(Note, pk=pk, partner=partner) if pk else None
+    partner = get_visible_or_404(active_partners(), slug=slug)
+    check_perm(request.user, "partners.use_workspace", partner, hide=True)
+    note = get_visible_or_404(notes_of(partner), pk=pk) if pk else None
     form = NoteForm(request.POST or None, instance=note, partner=partner,
                     initial={"folder": request.GET.get("folder")})
     if request.method == "POST" and form.is_valid():
@@ -129,16 +120,18 @@ def note_edit(request, slug, pk=None):
 
 @login_required
 def note_detail(request, slug, pk):
-    partner = _workspace_partner(request, slug)
-    note = get_object_or_404(notes_of(partner), pk=pk)
+    partner = get_visible_or_404(active_partners(), slug=slug)
+    check_perm(request.user, "partners.use_workspace", partner, hide=True)
+    note = get_visible_or_404(notes_of(partner), pk=pk)
     return render(request, "partners/note_detail.html", {"partner": partner, "note": note})
 
 
 @login_required
 @require_POST
 def note_delete(request, slug, pk):
-    partner = _workspace_partner(request, slug)
-    note = get_object_or_404(Note, pk=pk, partner=partner)
+    partner = get_visible_or_404(active_partners(), slug=slug)
+    check_perm(request.user, "partners.use_workspace", partner, hide=True)
+    note = get_visible_or_404(notes_of(partner), pk=pk)
     services.note_delete(note=note, user=request.user)
     messages.success(request, _("The note was deleted."))
     return redirect("partners:workspace", slug=partner.slug)
@@ -148,49 +141,33 @@ def note_delete(request, slug, pk):
 
 def document_list(request):
     """Documents the user may see that other partners shared, filterable by WG."""
-    from workgroups.models import WorkingGroup
-
-    documents = documents_visible_to(request.user)
-    membership = getattr(request.user, "membership", None) if request.user.is_authenticated \
-        else None
     scope = request.GET.get("scope", "shared")
-    if scope == "shared" and membership is not None:
-        documents = documents.exclude(partner_id=membership.partner_id)
-    working_groups = list(WorkingGroup.objects.order_by("code"))
+    working_groups = list(share_groups())
     wg = next((w for w in working_groups if w.code == request.GET.get("wg")), None)
-    if wg is not None:
-        documents = documents.filter(shares__working_group=wg).distinct()
-    stage = request.GET.get("stage", "")
-    if stage.isdigit():
-        documents = documents.filter(stage__number=int(stage))
-    page = Paginator(documents_for_list(documents), settings.WORKSPACE_PAGE_SIZE).get_page(
+    documents = shared_documents_list(request.user, scope=scope, group=wg,
+                                      stage=request.GET.get("stage", ""))
+    page = Paginator(documents, settings.WORKSPACE_PAGE_SIZE).get_page(
         request.GET.get("page"))
     return render(request, "partners/document_list.html", {
         "page": page, "working_groups": working_groups, "wg": wg, "scope": scope,
-        "membership": membership,
+        "membership": membership_of(request.user),
     })
 
 
-def _visible_document(request, pk) -> Document:
-    return get_object_or_404(documents_for_list(documents_visible_to(request.user)), pk=pk)
+def _visible_document(request, pk):
+    return get_visible_or_404(documents_for_list(documents_visible_to(request.user)), pk=pk)
 
 
 def document_detail(request, pk):
     document = _visible_document(request, pk)
     user = request.user
-    audit = None
-    if can_view_audit_log(user, document.partner):
-        audit = audit_log_visible_to(user, document.partner).filter(
-            target_type__model="document", target_id=str(document.pk))[:50]
     return render(request, "partners/document_detail.html", {
         "document": document,
         "versions": document_versions(document),
         "preview": (preview_kind(document.current_version.content_type)
                     if document.current_version else None),
-        "can_edit": can_edit_document(user, document),
-        "can_share": can_share_document(user, document),
-        "can_delete": can_delete_document(user, document),
-        "audit": audit,
+        "audit": (document_audit_log(user, document)
+                  if user.has_perm("partners.view_audit_log", document.partner) else None),
     })
 
 
@@ -201,7 +178,7 @@ def document_download(request, pk, number=None):
         if version is None:
             raise Http404
     else:
-        version = get_object_or_404(document.versions, number=number)
+        version = get_visible_or_404(document_versions(document), number=number)
     try:
         handle = version.file.open("rb")
     except FileNotFoundError as exc:
@@ -220,7 +197,7 @@ def document_preview(request, pk, number=None):
     table of its first rows."""
     document = _visible_document(request, pk)
     version = (document.current_version if number is None
-               else get_object_or_404(document.versions, number=number))
+               else get_visible_or_404(document_versions(document), number=number))
     kind = preview_kind(version.content_type) if version else None
     if kind is None:
         raise Http404
@@ -244,16 +221,10 @@ def document_preview(request, pk, number=None):
     return response
 
 
-def _document_for_action(request, pk, allowed) -> Document:
-    document = _visible_document(request, pk)
-    if not allowed(request.user, document):
-        raise PermissionDenied
-    return document
-
-
 @login_required
 def document_edit(request, pk):
-    document = _document_for_action(request, pk, can_edit_document)
+    document = _visible_document(request, pk)
+    check_perm(request.user, "partners.edit_document", document)
     form = DocumentForm(request.POST or None, instance=document, partner=document.partner,
                         with_file=False)
     if request.method == "POST" and form.is_valid():
@@ -274,7 +245,8 @@ def document_edit(request, pk):
 
 @login_required
 def document_new_version(request, pk):
-    document = _document_for_action(request, pk, can_edit_document)
+    document = _visible_document(request, pk)
+    check_perm(request.user, "partners.edit_document", document)
     form = VersionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -293,7 +265,8 @@ def document_new_version(request, pk):
 
 @login_required
 def document_share(request, pk):
-    document = _document_for_action(request, pk, can_share_document)
+    document = _visible_document(request, pk)
+    check_perm(request.user, "partners.share_document", document)
     initial = {
         "visibility": document.visibility,
         "partners": [s.partner for s in document.shares.all() if s.partner_id],
@@ -318,7 +291,8 @@ def document_share(request, pk):
 
 @login_required
 def document_delete(request, pk):
-    document = _document_for_action(request, pk, can_delete_document)
+    document = _visible_document(request, pk)
+    check_perm(request.user, "partners.delete_document", document)
     if request.method == "POST":
         partner = document.partner
         services.document_delete(document=document, user=request.user)

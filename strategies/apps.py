@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class StrategiesConfig(AppConfig):
@@ -22,7 +23,7 @@ class StrategiesConfig(AppConfig):
             ("strategy.amendment_accepted", _("accepted an amendment to")),
             ("strategy.amendment_rejected", _("rejected an amendment to")),
             ("strategy.put_to_vote", _("put to the Steering Committee")),
-            ("strategy.adopted", _("adopted")),
+            ("strategy.adopted", pgettext_lazy("activity", "adopted")),
             ("strategy.not_adopted", _("did not adopt")),
         ]:
             register_activity_verb(verb, label, Category.GOVERNANCE)

@@ -56,33 +56,33 @@ def seed(ctx):
     if not (editor and veneto and bsmepa and wp6 and d61):
         return
     if not StrategyDocument.objects.filter(title=JSP_TITLE).exists():
-        jsp = services.document_create(by=editor, title=JSP_TITLE,
+        jsp = services.document_create(user=editor, title=JSP_TITLE,
                                        kind=StrategyDocument.Kind.JOINT_STRATEGIC_PLAN,
                                        work_package=wp6, deliverable=d61)
         for title, paragraphs in JSP_CHAPTERS:
-            services.chapter_create(document=jsp, by=editor, title=title,
+            services.chapter_create(document=jsp, user=editor, title=title,
                                     text="\n\n".join(paragraphs))
-        services.phase_open(document=jsp, by=editor, include_stakeholders=False,
+        services.phase_open(document=jsp, user=editor, include_stakeholders=False,
                             closes_at=timezone.now() + timedelta(days=10))
         priorities = jsp.chapters.get(position=2).paragraphs.order_by("position")
         p21, p22 = priorities[0], priorities[1]
         comment = services.paragraph_comment_post(
-            paragraph=p22, author=veneto,
+            paragraph=p22, user=veneto,
             body="Could the plan say how stakeholders outside the partnership join in?")
-        services.paragraph_comment_post(paragraph=p22, author=editor, parent=comment,
+        services.paragraph_comment_post(paragraph=p22, user=editor, parent=comment,
                                         body="Good point; see the amendment proposed below.")
-        services.paragraph_comment_post(paragraph=p21, author=bsmepa,
+        services.paragraph_comment_post(paragraph=p21, user=bsmepa,
                                         body="BSMEPA can contribute the Bulgarian data.")
         accepted = services.amendment_propose(
-            paragraph=p22, author=veneto, base_revision=p22.revision,
+            paragraph=p22, user=veneto, base_revision=p22.revision,
             text="Transnational cluster cooperation, moderated by WG3 and open to approved "
                  "stakeholders of the user group.",
             reason="The user group is part of the project's design.")
         services.amendment_support(amendment=accepted, user=bsmepa)
-        services.amendment_accept(amendment=accepted, by=editor,
+        services.amendment_accept(amendment=accepted, user=editor,
                                   reply="Accepted, thank you.")
         services.amendment_propose(
-            paragraph=p21, author=bsmepa, base_revision=p21.revision,
+            paragraph=p21, user=bsmepa, base_revision=p21.revision,
             text="Innovation and R&D-driven cluster development, with one pilot action per "
                  "partner region.",
             reason="A measurable commitment.")
@@ -92,11 +92,11 @@ def seed(ctx):
         d62, _created = Deliverable.objects.get_or_create(code="D6.2", defaults={
             "work_package": wp6, "title": "Sustainability Plan", "partner": d61.partner,
             "due_date": date(2014, 10, 30)})
-        plan = services.document_create(by=editor, title=SP_TITLE,
+        plan = services.document_create(user=editor, title=SP_TITLE,
                                         kind=StrategyDocument.Kind.SUSTAINABILITY_PLAN,
                                         work_package=wp6, deliverable=d62)
         for title, paragraphs in SP_CHAPTERS:
-            services.chapter_create(document=plan, by=editor, title=title,
+            services.chapter_create(document=plan, user=editor, title=title,
                                     text="\n\n".join(paragraphs))
-        services.phase_open(document=plan, by=editor, include_stakeholders=True,
+        services.phase_open(document=plan, user=editor, include_stakeholders=True,
                             closes_at=timezone.now() + timedelta(days=21))

@@ -1,8 +1,10 @@
 """Who may do what with a strategy document: ``rules`` predicates named as sentences.
 
-Asked as ``user.has_perm("strategies.<action>", document)`` in views, services and
-templates. ``selectors.strategies_visible_to`` is the reading rule as one query; the two
-must say the same (tests/strategies/test_permissions.py holds them to it).
+Asked as ``user.has_perm("strategies.<action>", document)`` in views and templates, and
+through ``check_perm`` by the services. Every rule lets platform admins do what Django's
+superuser shortcut of ``has_perm`` already lets them, so both ways of asking agree.
+``selectors.strategies_visible_to`` is the reading rule as one query; the two must say
+the same (tests/strategies/test_permissions.py holds them to it).
 
 - the draft: the lead partner's staff and named co-editors (who edit it), the staff of
   the WP's partners (its lead and the partners responsible for its deliverables) and,
@@ -14,30 +16,23 @@ import rules
 from django.utils import timezone
 from guardian.core import ObjectPermissionChecker
 
-from clusterpolisee.core import permissions as core
-from clusterpolisee.core.selectors import user_partner_id
-
-
-@rules.predicate
-def is_platform_admin(user):
-    return core.is_platform_admin(user)
-
-
-@rules.predicate
-def is_partner_staff(user):
-    return core.is_partner_staff(user)
+from clusterpolisee.core.permissions import (
+    is_partner_staff,
+    is_platform_admin,
+    membership_of,
+    partner_id_of,
+)
 
 
 @rules.predicate
 def is_lead_partner_staff(user, document):
-    partner_id = user_partner_id(user)
+    partner_id = partner_id_of(user)
     return bool(partner_id and partner_id == document.lead_partner_id)
 
 
 @rules.predicate
 def is_lead_partner_admin(user, document):
-    membership = getattr(user, "membership", None) if user.is_authenticated else None
-    return bool(is_lead_partner_staff(user, document) and membership.is_admin)
+    return bool(is_lead_partner_staff(user, document) and membership_of(user).is_admin)
 
 
 @rules.predicate
@@ -50,7 +45,7 @@ def is_named_co_editor(user, document):
 
 @rules.predicate
 def is_wp_partner_staff(user, document):
-    partner_id = user_partner_id(user)
+    partner_id = partner_id_of(user)
     if not partner_id:
         return False
     if partner_id == document.lead_partner_id:
@@ -68,7 +63,7 @@ def open_phase_of(document):
 
 @rules.predicate
 def is_in_open_phase_audience(user, document):
-    from consultations.permissions import is_in_audience
+    from consultations.rules import is_in_audience
 
     phase = open_phase_of(document) if document.pk else None
     return bool(phase and is_in_audience(user, phase.consultation))
@@ -101,7 +96,7 @@ rules.add_perm("strategies.view_draft", can_read_draft)
 rules.add_perm("strategies.edit_strategy", is_editor)
 rules.add_perm("strategies.manage_co_editors", is_platform_admin | is_lead_partner_admin)
 rules.add_perm("strategies.open_phase", is_editor)
-rules.add_perm("strategies.take_part", is_in_open_phase_audience)
+rules.add_perm("strategies.take_part", is_platform_admin | is_in_open_phase_audience)
 rules.add_perm("strategies.decide_amendment", is_editor)
 rules.add_perm("strategies.put_to_vote", is_editor)
 rules.add_perm("strategies.export", can_read_adopted)

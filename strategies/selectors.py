@@ -1,11 +1,14 @@
 """Read-side queries of strategies: every list and check of who sees what starts here."""
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from guardian.shortcuts import get_users_with_perms
 
-from clusterpolisee.core.selectors import user_partner_id
+from clusterpolisee.core.permissions import partner_id_of
 from clusterpolisee.users.models import StakeholderProfile
+from consultations.models import Comment
 
 from .models import (
     Amendment,
@@ -39,7 +42,7 @@ def draft_readable_condition(user) -> Q:
         user=user, permission__codename="co_edit_strategy").values("content_object_id")
     condition = Q(id__in=co_edited)
     phases = CommentPhase.objects.filter(_open_phase_condition())
-    partner_id = user_partner_id(user)
+    partner_id = partner_id_of(user)
     if partner_id:
         lead = (Q(work_package__lead_partner=partner_id)
                 | Q(work_package__lead_partner=None, deliverable__partner=partner_id))
@@ -65,7 +68,7 @@ def strategies_visible_to(user) -> QuerySet[StrategyDocument]:
     condition = Q(id__in=adopted.filter(publish_if_adopted=True).values("document_id"))
     if user.is_authenticated:
         condition |= draft_readable_condition(user)
-        if user_partner_id(user):
+        if partner_id_of(user):
             condition |= Q(id__in=adopted.values("document_id"))
     return base.filter(condition)
 
@@ -102,6 +105,51 @@ def chapters_for_page(document) -> list[Chapter]:
         n_amendments=_count(Amendment.objects.filter(state=Amendment.State.OPEN)))
     return list(document.chapters.prefetch_related(
         Prefetch("paragraphs", queryset=paragraphs.order_by("position", "id"))))
+
+
+def chapters_of(document) -> QuerySet[Chapter]:
+    return document.chapters.select_related("document")
+
+
+def paragraphs_of(document) -> QuerySet[Paragraph]:
+    return Paragraph.objects.select_related("chapter__document").filter(
+        chapter__document=document)
+
+
+def document_amendments(document) -> QuerySet[Amendment]:
+    return Amendment.objects.select_related("paragraph__chapter", "author").filter(
+        paragraph__chapter__document=document)
+
+
+def comment_with_pk(pk) -> Comment | None:
+    """The comment a reply names; the service checks it belongs to the paragraph."""
+    return Comment.objects.filter(pk=pk).first()
+
+
+def co_editors_of(document) -> list:
+    """The people named co-editors of the document (django-guardian grants)."""
+    return list(get_users_with_perms(document, only_with_perms_in=["co_edit_strategy"],
+                                     with_group_users=False))
+
+
+def account_with_email(email: str):
+    """The account with this e-mail address (any case), with its membership, or None."""
+    return (get_user_model().objects.filter(email__iexact=(email or "").strip())
+            .select_related("membership").first())
+
+
+def account_with_pk(pk):
+    """The account with this id (as sent by a form), or None."""
+    return get_user_model().objects.filter(pk=pk).first() if str(pk).isdigit() else None
+
+
+def versions_readable_by(user, document) -> QuerySet[Version]:
+    """The document's versions ``user`` may open: all of them for readers of the draft,
+    else the adopted ones."""
+    versions = document.versions.select_related("created_by", "decision")
+    if not user.has_perm("strategies.view_draft", document):
+        versions = versions.filter(state=Version.State.ADOPTED)
+    return versions
 
 
 def latest_version(document) -> Version | None:

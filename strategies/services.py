@@ -1,9 +1,9 @@
 """Write-side services of strategies. Each one checks the same permission the views ask
-(``user.has_perm("strategies.…", document)``), runs in one transaction and records what
+(``check_perm(user, "strategies.…", document)``), runs in one transaction and records what
 happened through the core's activity log."""
 import re
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.template.loader import render_to_string
@@ -12,11 +12,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
-from clusterpolisee.core.html import sanitise_html
+from clusterpolisee.core.html import sanitise_html, visible_text
 from clusterpolisee.core.models import Activity
+from clusterpolisee.core.permissions import check_perm, membership_of
 from clusterpolisee.core.services import activity_record
 from consultations import services as consultation_services
-from consultations.html import visible_text
 from consultations.models import Comment, Consultation
 from workgroups import services as governance
 
@@ -43,15 +43,12 @@ PARAGRAPHS_PER_CHAPTER_MAX = 300
 class AmendmentConflict(ValidationError):
     """The paragraph changed after the proposer read it; carries what it says now."""
 
-    def __init__(self, message, *, current_text: str, base_text: str):
+    def __init__(self, message, *, current_text: str, base_text: str,
+                 current_revision: int | None = None):
         super().__init__(message)
         self.current_text = current_text
         self.base_text = base_text
-
-
-def _require(user, perm: str, document, message: str):
-    if not user.has_perm(perm, document):
-        raise PermissionDenied(message)
+        self.current_revision = current_revision
 
 
 def render_text(text: str) -> str:
@@ -87,7 +84,7 @@ def _editor_scope(document) -> dict:
 def _person_scope(user) -> dict:
     """An activity meant for one person: their partner's staff, or (for a stakeholder) the
     public scope, which the document's visibility selector narrows to its readers."""
-    membership = getattr(user, "membership", None)
+    membership = membership_of(user)
     if membership is not None:
         return {"visibility": Activity.Visibility.PARTNER, "partner": membership.partner}
     return {"visibility": Activity.Visibility.PUBLIC}
@@ -114,12 +111,12 @@ def snapshot_of(document) -> dict:
     return {"title": document.title, "chapters": chapters}
 
 
-def _version_make(document, *, by, note: str) -> Version:
+def _version_make(document, *, user, note: str) -> Version:
     # the document row is locked, so two saves at once get consecutive numbers
     StrategyDocument.objects.select_for_update().filter(pk=document.pk).first()
     last = document.versions.aggregate(n=Max("number"))["n"] or 0
     version = Version(document=document, number=last + 1, snapshot=snapshot_of(document),
-                      note=note[:255], created_by=by if by and by.is_authenticated else None)
+                      note=note[:255], created_by=user if user and user.is_authenticated else None)
     version.full_clean()
     version.save()
     StrategyDocument.objects.filter(pk=document.pk).update(updated_at=timezone.now())
@@ -129,20 +126,21 @@ def _version_make(document, *, by, note: str) -> Version:
 # --- documents and chapters ------------------------------------------------------------------
 
 @transaction.atomic
-def document_create(*, by, title: str, kind: str, work_package, deliverable=None
+def document_create(*, user, title: str, kind: str, work_package, deliverable=None
                     ) -> StrategyDocument:
     document = StrategyDocument(title=(title or "").strip(), kind=kind,
                                 work_package=work_package, deliverable=deliverable,
-                                created_by=by)
+                                created_by=user)
     if deliverable is not None and deliverable.work_package_id != work_package.pk:
         raise ValidationError({"deliverable": _("Choose a deliverable of the same work "
                                                 "package.")})
     document.full_clean()
     document.save()
     # asked of the saved row (object permissions need a key); refusing rolls it back
-    _require(by, "strategies.edit_strategy", document,
-             _("Only the staff of the work package's lead partner start its strategies."))
-    activity_record(actor=by, verb="strategy.created", target=document,
+    check_perm(user, "strategies.edit_strategy", document,
+               message=_("Only the staff of the work package's lead partner start its "
+                         "strategies."))
+    activity_record(actor=user, verb="strategy.created", target=document,
                     **_editor_scope(document))
     return document
 
@@ -155,9 +153,10 @@ def _paragraph(chapter, position, text) -> Paragraph:
 
 
 @transaction.atomic
-def chapter_create(*, document, by, title: str, text: str) -> tuple[Chapter, Version]:
+def chapter_create(*, document, user, title: str, text: str) -> tuple[Chapter, Version]:
     """A new chapter at the end; its text becomes paragraphs (a blank line between them)."""
-    _require(by, "strategies.edit_strategy", document, _("Only the editors write chapters."))
+    check_perm(user, "strategies.edit_strategy", document,
+               message=_("Only the editors write chapters."))
     require_not_frozen(document)
     position = (document.chapters.aggregate(n=Max("position"))["n"] or 0) + 1
     if position > CHAPTERS_MAX:
@@ -173,14 +172,15 @@ def chapter_create(*, document, by, title: str, text: str) -> tuple[Chapter, Ver
                                % {"n": PARAGRAPHS_PER_CHAPTER_MAX}})
     Paragraph.objects.bulk_create([_paragraph(chapter, n, part)
                                    for n, part in enumerate(parts, start=1)])
-    version = _version_make(document, by=by, note=_("Chapter %(n)s added") % {"n": position})
-    activity_record(actor=by, verb="strategy.chapter_saved", target=document,
+    version = _version_make(document, user=user,
+                            note=_("Chapter %(n)s added") % {"n": position})
+    activity_record(actor=user, verb="strategy.chapter_saved", target=document,
                     detail=chapter.title, **_editor_scope(document))
     return chapter, version
 
 
 @transaction.atomic
-def chapter_save(*, chapter, by, title: str, texts: dict, new_text: str = "",
+def chapter_save(*, chapter, user, title: str, texts: dict, new_text: str = "",
                  base_version: int | None = None) -> Version | None:
     """Save a chapter: ``texts`` maps each paragraph id to its new wording (empty removes
     it), ``new_text`` adds paragraphs at the end. Makes a version when anything changed.
@@ -190,7 +190,8 @@ def chapter_save(*, chapter, by, title: str, texts: dict, new_text: str = "",
     other.
     """
     document = chapter.document
-    _require(by, "strategies.edit_strategy", document, _("Only the editors change chapters."))
+    check_perm(user, "strategies.edit_strategy", document,
+               message=_("Only the editors change chapters."))
     require_not_frozen(document)
     latest = document.versions.aggregate(n=Max("number"))["n"] or 0
     if base_version is not None and base_version != latest:
@@ -240,38 +241,39 @@ def chapter_save(*, chapter, by, title: str, texts: dict, new_text: str = "",
     changed = changed or bool(new_parts)
     if not changed:
         return None
-    version = _version_make(document, by=by,
+    version = _version_make(document, user=user,
                             note=_("Chapter %(n)s edited") % {"n": chapter.position})
-    activity_record(actor=by, verb="strategy.chapter_saved", target=document,
+    activity_record(actor=user, verb="strategy.chapter_saved", target=document,
                     detail=chapter.title, **_editor_scope(document))
     return version
 
 
 @transaction.atomic
-def co_editor_add(*, document, user, by) -> None:
-    _require(by, "strategies.manage_co_editors", document,
-             _("Only the lead partner's admins name co-editors."))
-    if not user.is_active:
+def co_editor_add(*, document, co_editor, user) -> None:
+    check_perm(user, "strategies.manage_co_editors", document,
+               message=_("Only the lead partner's admins name co-editors."))
+    if not co_editor.is_active:
         raise ValidationError(_("That account is not active."))
-    if getattr(user, "membership", None) is None:
+    if membership_of(co_editor) is None:
         raise ValidationError(_("Co-editors are partner staff."))
-    assign_perm("co_edit_strategy", user, document)
+    assign_perm("co_edit_strategy", co_editor, document)
 
 
 @transaction.atomic
-def co_editor_remove(*, document, user, by) -> None:
-    _require(by, "strategies.manage_co_editors", document,
-             _("Only the lead partner's admins remove co-editors."))
-    remove_perm("co_edit_strategy", user, document)
+def co_editor_remove(*, document, co_editor, user) -> None:
+    check_perm(user, "strategies.manage_co_editors", document,
+               message=_("Only the lead partner's admins remove co-editors."))
+    remove_perm("co_edit_strategy", co_editor, document)
 
 
 # --- comment phases and comments -----------------------------------------------------------
 
 @transaction.atomic
-def phase_open(*, document, by, closes_at, include_stakeholders: bool) -> CommentPhase:
+def phase_open(*, document, user, closes_at, include_stakeholders: bool) -> CommentPhase:
     """Open a comment phase: a consultation underneath (its audience, deadline, moderation
     and flood limit are the consultations app's)."""
-    _require(by, "strategies.open_phase", document, _("Only the editors open comment phases."))
+    check_perm(user, "strategies.open_phase", document,
+               message=_("Only the editors open comment phases."))
     require_not_frozen(document)
     if open_phase_of(document) is not None:
         raise ValidationError(_("A comment phase is already open on this document."))
@@ -287,15 +289,15 @@ def phase_open(*, document, by, closes_at, include_stakeholders: bool) -> Commen
     consultation = Consultation(
         title=(_("Comments on the draft: %(title)s") % {"title": document.title})[:200],
         background=sanitise_html(background), audience=audience, opens_at=now,
-        closes_at=closes_at, state=Consultation.State.OPEN, owner=by,
+        closes_at=closes_at, state=Consultation.State.OPEN, owner=user,
         work_package=document.work_package)
     consultation.full_clean()
     consultation.save()
     phase = CommentPhase.objects.create(document=document, consultation=consultation,
-                                        opened_by=by)
+                                        opened_by=user)
     scope = ({"visibility": Activity.Visibility.PUBLIC} if include_stakeholders
              else {"visibility": Activity.Visibility.PARTNERS})
-    activity_record(actor=by, verb="strategy.phase_opened", target=document,
+    activity_record(actor=user, verb="strategy.phase_opened", target=document,
                     detail=str(closes_at.date()), **scope)
     return phase
 
@@ -314,7 +316,7 @@ def _phase_accepting(document):
 
 
 @transaction.atomic
-def paragraph_comment_post(*, paragraph, author, body: str, parent: Comment | None = None
+def paragraph_comment_post(*, paragraph, user, body: str, parent: Comment | None = None
                            ) -> Comment:
     document = paragraph.chapter.document
     phase = _phase_accepting(document)
@@ -324,7 +326,7 @@ def paragraph_comment_post(*, paragraph, author, body: str, parent: Comment | No
             raise ValidationError(_("You can only reply to a comment on this paragraph."))
     # audience, blocks, length, emptiness and the flood limit are the consultation's rules
     comment = consultation_services.comment_post(consultation=phase.consultation,
-                                                 author=author, body=body, parent=parent)
+                                                 author=user, body=body, parent=parent)
     ParagraphComment.objects.create(comment=comment, paragraph=paragraph)
     return comment
 
@@ -332,12 +334,12 @@ def paragraph_comment_post(*, paragraph, author, body: str, parent: Comment | No
 # --- amendments ------------------------------------------------------------------------------
 
 @transaction.atomic
-def amendment_propose(*, paragraph, author, text: str, reason: str, base_revision: int
+def amendment_propose(*, paragraph, user, text: str, reason: str, base_revision: int
                       ) -> Amendment:
     document = paragraph.chapter.document
     _phase_accepting(document)
-    _require(author, "strategies.take_part", document,
-             _("This comment phase is not open to you."))
+    check_perm(user, "strategies.take_part", document,
+               message=_("This comment phase is not open to you."))
     require_not_frozen(document)
     text = _clean_text(text, field="text", limit=AMENDMENT_MAX_CHARS,
                        what=_("The proposed wording"))
@@ -347,14 +349,14 @@ def amendment_propose(*, paragraph, author, text: str, reason: str, base_revisio
         raise AmendmentConflict(
             _("Paragraph %(n)s changed while you were writing. Compare your wording with "
               "what it says now, then propose again.") % {"n": paragraph.number},
-            current_text=paragraph.text, base_text="")
+            current_text=paragraph.text, base_text="", current_revision=paragraph.revision)
     if text == paragraph.text:
         raise ValidationError({"text": _("Your wording is the same as the paragraph's.")})
-    amendment = Amendment(paragraph=paragraph, author=author, text=text, reason=reason,
+    amendment = Amendment(paragraph=paragraph, author=user, text=text, reason=reason,
                           base_text=paragraph.text, base_revision=paragraph.revision)
     amendment.full_clean()
     amendment.save()
-    activity_record(actor=author, verb="strategy.amendment_proposed", target=amendment,
+    activity_record(actor=user, verb="strategy.amendment_proposed", target=amendment,
                     detail=paragraph.number, **_editor_scope(document))
     return amendment
 
@@ -362,8 +364,8 @@ def amendment_propose(*, paragraph, author, text: str, reason: str, base_revisio
 @transaction.atomic
 def amendment_support(*, amendment, user) -> AmendmentSupport:
     document = amendment.paragraph.chapter.document
-    _require(user, "strategies.take_part", document,
-             _("This comment phase is not open to you."))
+    check_perm(user, "strategies.take_part", document,
+               message=_("This comment phase is not open to you."))
     if amendment.state != Amendment.State.OPEN:
         raise ValidationError(_("This amendment has been decided."))
     if amendment.author_id == user.pk:
@@ -385,11 +387,11 @@ def _lock_open(amendment) -> Amendment:
 
 
 @transaction.atomic
-def amendment_accept(*, amendment, by, reply: str = "") -> Version:
+def amendment_accept(*, amendment, user, reply: str = "") -> Version:
     """The paragraph takes the proposed wording, a version is made, the author credited."""
     document = amendment.paragraph.chapter.document
-    _require(by, "strategies.decide_amendment", document,
-             _("Only the editors decide on amendments."))
+    check_perm(user, "strategies.decide_amendment", document,
+               message=_("Only the editors decide on amendments."))
     require_not_frozen(document)
     amendment = _lock_open(amendment)
     paragraph = Paragraph.objects.select_for_update().select_related("chapter").get(
@@ -399,29 +401,31 @@ def amendment_accept(*, amendment, by, reply: str = "") -> Version:
             _("Paragraph %(n)s changed after this amendment was proposed; it cannot be "
               "accepted as it stands. Reject it with a reply, or edit the paragraph.")
             % {"n": paragraph.number},
-            current_text=paragraph.text, base_text=amendment.base_text)
+            current_text=paragraph.text, base_text=amendment.base_text,
+            current_revision=paragraph.revision)
     paragraph.text = amendment.text
     paragraph.text_html = render_text(amendment.text)
     paragraph.revision += 1
     paragraph.save(update_fields=["text", "text_html", "revision", "updated_at"])
-    version = _version_make(document, by=by, note=_(
+    version = _version_make(document, user=user, note=_(
         "Amendment to %(n)s by %(author)s accepted") % {"n": paragraph.number,
                                                         "author": amendment.author})
     amendment.state = Amendment.State.ACCEPTED
     amendment.reply = (reply or "").strip()[:REPLY_MAX_CHARS]
     # decided the moment its version was made, so the version's amendment log includes it
-    amendment.decided_by, amendment.decided_at, amendment.version = by, version.created_at, version
+    amendment.decided_by, amendment.decided_at = user, version.created_at
+    amendment.version = version
     amendment.save(update_fields=["state", "reply", "decided_by", "decided_at", "version"])
-    activity_record(actor=by, verb="strategy.amendment_accepted", target=amendment,
+    activity_record(actor=user, verb="strategy.amendment_accepted", target=amendment,
                     detail=paragraph.number, **_person_scope(amendment.author))
     return version
 
 
 @transaction.atomic
-def amendment_reject(*, amendment, by, reply: str) -> Amendment:
+def amendment_reject(*, amendment, user, reply: str) -> Amendment:
     document = amendment.paragraph.chapter.document
-    _require(by, "strategies.decide_amendment", document,
-             _("Only the editors decide on amendments."))
+    check_perm(user, "strategies.decide_amendment", document,
+               message=_("Only the editors decide on amendments."))
     reply = (reply or "").strip()
     if not reply:
         raise ValidationError({"reply": _("Tell the author why the amendment is rejected.")})
@@ -430,9 +434,9 @@ def amendment_reject(*, amendment, by, reply: str) -> Amendment:
                                % {"n": REPLY_MAX_CHARS}})
     amendment = _lock_open(amendment)
     amendment.state = Amendment.State.REJECTED
-    amendment.reply, amendment.decided_by, amendment.decided_at = reply, by, timezone.now()
+    amendment.reply, amendment.decided_by, amendment.decided_at = reply, user, timezone.now()
     amendment.save(update_fields=["state", "reply", "decided_by", "decided_at"])
-    activity_record(actor=by, verb="strategy.amendment_rejected", target=amendment,
+    activity_record(actor=user, verb="strategy.amendment_rejected", target=amendment,
                     detail=amendment.paragraph.number, **_person_scope(amendment.author))
     return amendment
 
@@ -440,10 +444,10 @@ def amendment_reject(*, amendment, by, reply: str) -> Amendment:
 # --- adoption --------------------------------------------------------------------------------
 
 @transaction.atomic
-def version_put_to_vote(*, version, by, deadline, publish_if_adopted: bool = False) -> Version:
+def version_put_to_vote(*, version, user, deadline, publish_if_adopted: bool = False) -> Version:
     document = version.document
-    _require(by, "strategies.put_to_vote", document,
-             _("Only the editors put a version to the Steering Committee."))
+    check_perm(user, "strategies.put_to_vote", document,
+               message=_("Only the editors put a version to the Steering Committee."))
     require_not_frozen(document)
     version = Version.objects.select_for_update().get(pk=version.pk)
     if version.state == Version.State.ADOPTED:
@@ -455,13 +459,13 @@ def version_put_to_vote(*, version, by, deadline, publish_if_adopted: bool = Fal
     text = render_to_string("strategies/decision_text.txt", {
         "document": document, "version": version, "publish": publish_if_adopted})
     decision = governance.decision_put_to_vote(
-        proposed_by=by, title=(_("Adopt %(title)s, version %(n)s")
+        proposed_by=user, title=(_("Adopt %(title)s, version %(n)s")
                                % {"title": document.title, "n": version.number})[:200],
         text=text, deadline=deadline)
     version.state, version.decision = Version.State.IN_VOTE, decision
     version.publish_if_adopted = bool(publish_if_adopted)
     version.save(update_fields=["state", "decision", "publish_if_adopted"])
-    activity_record(actor=by, verb="strategy.put_to_vote", target=document,
+    activity_record(actor=user, verb="strategy.put_to_vote", target=document,
                     detail=_("version %(n)s") % {"n": version.number},
                     visibility=Activity.Visibility.PARTNERS)
     return version

@@ -1,21 +1,22 @@
 """Pages of co-drafted strategies. Views stay thin: selectors read, services write, and
-every permission is asked as ``user.has_perm("strategies.…", document)``."""
+every permission is asked as ``user.has_perm("strategies.…", document)``.
+
+A view refuses (``check_perm``) only where no service runs: the form a page shows, and a
+form sent back invalid. Where a service runs, its own check is the refusal (403)."""
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from guardian.shortcuts import get_users_with_perms
 
-from clusterpolisee.core.forms import add_service_errors
-from consultations.models import Comment
-from consultations.permissions import can_moderate_consultation
+from clusterpolisee.core.forms import add_service_errors, flash_refusal
+from clusterpolisee.core.permissions import check_perm, get_visible_or_404
+from consultations.rules import can_moderate_consultation
 from consultations.selectors import thread_of
 
 from . import selectors, services
@@ -32,31 +33,23 @@ from .forms import (
     PhaseForm,
     VoteForm,
 )
-from .models import Amendment, Chapter, Paragraph, Version
+from .models import Version
 
 
-def _document(request, pk, perm="strategies.view_strategy"):
-    """The document if the user may see it at all (else 404), and may ``perm`` (else 404
-    for reading the draft, 403 for actions on a document they can read)."""
-    document = get_object_or_404(selectors.strategies_visible_to(request.user), pk=pk)
-    if not request.user.has_perm("strategies.view_strategy", document):
-        raise Http404
-    if perm in ("strategies.view_strategy", "strategies.view_draft"):
-        if not request.user.has_perm(perm, document):
-            raise Http404
-    elif not request.user.has_perm(perm, document):
-        raise PermissionDenied
+def _document(request, pk, *, draft=False):
+    """The document if the user may see it at all, and its draft if ``draft``: else 404."""
+    document = get_visible_or_404(selectors.strategies_visible_to(request.user), pk=pk)
+    check_perm(request.user, "strategies.view_strategy", document, hide=True)
+    if draft:
+        check_perm(request.user, "strategies.view_draft", document, hide=True)
     return document
 
 
 def _errors(request, exc, form=None):
-    if isinstance(exc, PermissionDenied):
-        messages.error(request, str(exc) or _("You may not do this."))
-    elif form is not None:
+    if form is not None and not isinstance(exc, PermissionDenied):
         add_service_errors(form, exc)
     else:
-        for message in exc.messages:
-            messages.error(request, message)
+        flash_refusal(request, exc)
 
 
 def strategy_list(request):
@@ -69,12 +62,11 @@ def strategy_list(request):
 
 @login_required
 def strategy_create(request):
-    if not request.user.has_perm("strategies.create_strategy"):
-        raise Http404
+    check_perm(request.user, "strategies.create_strategy", hide=True)
     form = DocumentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            document = services.document_create(by=request.user, **form.cleaned_data)
+            document = services.document_create(user=request.user, **form.cleaned_data)
         except (ValidationError, PermissionDenied) as exc:
             _errors(request, exc, form)
             if isinstance(exc, PermissionDenied):
@@ -103,8 +95,7 @@ def strategy_detail(request, pk):
         "in_vote": selectors.version_in_vote(document),
         "can_edit": can_edit,
         "can_manage_co_editors": user.has_perm("strategies.manage_co_editors", document),
-        "co_editors": (list(get_users_with_perms(document, only_with_perms_in=[
-            "co_edit_strategy"], with_group_users=False)) if can_edit else []),
+        "co_editors": selectors.co_editors_of(document) if can_edit else [],
         "co_editor_form": CoEditorForm(),
         "n_paragraphs": sum(len(c.paragraphs.all()) for c in chapters),
     }
@@ -113,38 +104,39 @@ def strategy_detail(request, pk):
 
 @login_required
 def chapter_create(request, pk):
-    document = _document(request, pk, "strategies.edit_strategy")
+    document = _document(request, pk)
     form = ChapterCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            chapter, version = services.chapter_create(document=document, by=request.user,
+            chapter, version = services.chapter_create(document=document, user=request.user,
                                                        **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as exc:
-            _errors(request, exc, form)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Chapter %(n)s was saved as version %(v)s.")
                              % {"n": chapter.position, "v": version.number})
             return redirect(f"{document.get_absolute_url()}#chapter-{chapter.pk}")
+    else:
+        check_perm(request.user, "strategies.edit_strategy", document)
     return render(request, "strategies/chapter_form.html", {
         "document": document, "form": form, "frozen": selectors.version_in_vote(document)})
 
 
 @login_required
 def chapter_edit(request, pk, chapter_id):
-    document = _document(request, pk, "strategies.edit_strategy")
-    chapter = get_object_or_404(Chapter.objects.select_related("document"), document=document,
-                                pk=chapter_id)
+    document = _document(request, pk)
+    chapter = get_visible_or_404(selectors.chapters_of(document), pk=chapter_id)
     latest = selectors.latest_version(document)
     initial = {"title": chapter.title, "base_version": latest.number if latest else None}
     form = ChapterEditForm(request.POST or None, chapter=chapter, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             version = services.chapter_save(
-                chapter=chapter, by=request.user, title=form.cleaned_data["title"],
+                chapter=chapter, user=request.user, title=form.cleaned_data["title"],
                 texts=form.texts(), new_text=form.cleaned_data["new_text"],
                 base_version=form.cleaned_data["base_version"])
-        except (ValidationError, PermissionDenied) as exc:
-            _errors(request, exc, form)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
         else:
             if version is None:
                 messages.info(request, _("Nothing changed; no version was made."))
@@ -152,18 +144,19 @@ def chapter_edit(request, pk, chapter_id):
                 messages.success(request, _("The chapter was saved as version %(v)s.")
                                  % {"v": version.number})
             return redirect(f"{document.get_absolute_url()}#chapter-{chapter.pk}")
+    else:
+        check_perm(request.user, "strategies.edit_strategy", document)
     return render(request, "strategies/chapter_form.html", {
         "document": document, "chapter": chapter, "form": form,
         "frozen": selectors.version_in_vote(document)})
 
 
 def _paragraph(document, paragraph_id):
-    return get_object_or_404(Paragraph.objects.select_related("chapter__document"),
-                             chapter__document=document, pk=paragraph_id)
+    return get_visible_or_404(selectors.paragraphs_of(document), pk=paragraph_id)
 
 
 def paragraph_detail(request, pk, paragraph_id):
-    document = _document(request, pk, "strategies.view_draft")
+    document = _document(request, pk, draft=True)
     paragraph = _paragraph(document, paragraph_id)
     user = request.user
     phase = selectors.current_phase(document)
@@ -174,10 +167,10 @@ def paragraph_detail(request, pk, paragraph_id):
         if form.is_valid():
             parent = None
             if form.cleaned_data["parent"]:
-                parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
+                parent = selectors.comment_with_pk(form.cleaned_data["parent"])
             try:
                 comment = services.paragraph_comment_post(
-                    paragraph=paragraph, author=user, body=form.cleaned_data["body"],
+                    paragraph=paragraph, user=user, body=form.cleaned_data["body"],
                     parent=parent)
             except (ValidationError, PermissionDenied) as exc:
                 _errors(request, exc, form)
@@ -209,20 +202,20 @@ def paragraph_detail(request, pk, paragraph_id):
 
 @login_required
 def amendment_create(request, pk, paragraph_id):
-    document = _document(request, pk, "strategies.view_draft")
+    document = _document(request, pk, draft=True)
     paragraph = _paragraph(document, paragraph_id)
     conflict = None
     form = AmendmentForm(request.POST or None, initial={
         "base_revision": paragraph.revision, "text": paragraph.text})
     if request.method == "POST" and form.is_valid():
         try:
-            services.amendment_propose(paragraph=paragraph, author=request.user,
+            services.amendment_propose(paragraph=paragraph, user=request.user,
                                        **form.cleaned_data)
         except services.AmendmentConflict as exc:
             conflict = {"current_text": exc.current_text}
             # the proposer's text stays; the form now answers to the current revision
             data = request.POST.copy()
-            data["base_revision"] = str(Paragraph.objects.get(pk=paragraph.pk).revision)
+            data["base_revision"] = str(exc.current_revision)
             form = AmendmentForm(data)
             form.is_valid()
             form.add_error(None, exc.messages[0])
@@ -240,14 +233,13 @@ def amendment_create(request, pk, paragraph_id):
 
 
 def _amendment(document, amendment_id):
-    return get_object_or_404(Amendment.objects.select_related("paragraph__chapter", "author"),
-                             paragraph__chapter__document=document, pk=amendment_id)
+    return get_visible_or_404(selectors.document_amendments(document), pk=amendment_id)
 
 
 @login_required
 @require_POST
 def amendment_support(request, pk, amendment_id):
-    document = _document(request, pk, "strategies.view_draft")
+    document = _document(request, pk, draft=True)
     amendment = _amendment(document, amendment_id)
     try:
         services.amendment_support(amendment=amendment, user=request.user)
@@ -261,48 +253,47 @@ def amendment_support(request, pk, amendment_id):
 @login_required
 @require_POST
 def amendment_decide(request, pk, amendment_id):
-    document = _document(request, pk, "strategies.decide_amendment")
+    document = _document(request, pk)
     amendment = _amendment(document, amendment_id)
     form = DecideForm(request.POST)
     form.is_valid()
     reply = form.cleaned_data.get("reply", "")
     try:
         if request.POST.get("decision") == "accept":
-            version = services.amendment_accept(amendment=amendment, by=request.user,
+            version = services.amendment_accept(amendment=amendment, user=request.user,
                                                 reply=reply)
             messages.success(request, _("The amendment was accepted; the paragraph now reads "
                                         "as proposed (version %(v)s).") % {"v": version.number})
         else:
-            services.amendment_reject(amendment=amendment, by=request.user, reply=reply)
+            services.amendment_reject(amendment=amendment, user=request.user, reply=reply)
             messages.success(request, _("The amendment was rejected; the author sees your "
                                         "reply."))
-    except (ValidationError, PermissionDenied) as exc:
+    except ValidationError as exc:
         _errors(request, exc)
     return redirect(amendment.get_absolute_url())
 
 
 @login_required
 def phase_open(request, pk):
-    document = _document(request, pk, "strategies.open_phase")
+    document = _document(request, pk)
     form = PhaseForm(request.POST or None, initial={
         "closes_at": (timezone.localtime() + timezone.timedelta(days=14)).replace(
             second=0, microsecond=0)})
     if request.method == "POST" and form.is_valid():
         try:
-            services.phase_open(document=document, by=request.user, **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as exc:
-            _errors(request, exc, form)
+            services.phase_open(document=document, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The comment phase is open."))
             return redirect(document.get_absolute_url())
+    else:
+        check_perm(request.user, "strategies.open_phase", document)
     return render(request, "strategies/phase_form.html", {"document": document, "form": form})
 
 
 def _readable_versions(request, document):
-    versions = document.versions.select_related("created_by", "decision")
-    if not request.user.has_perm("strategies.view_draft", document):
-        versions = versions.filter(state=Version.State.ADOPTED)
-    return versions
+    return selectors.versions_readable_by(request.user, document)
 
 
 def version_list(request, pk):
@@ -318,7 +309,7 @@ def version_list(request, pk):
 
 
 def _version(request, document, number):
-    return get_object_or_404(_readable_versions(request, document), number=number)
+    return get_visible_or_404(_readable_versions(request, document), number=number)
 
 
 def version_diff(request, pk):
@@ -333,8 +324,8 @@ def version_diff(request, pk):
             return redirect("strategies:versions", pk=document.pk)
         return redirect(f"{reverse('strategies:diff', kwargs={'pk': document.pk})}"
                         f"?from={latest[1]}&to={latest[0]}")
-    old = get_object_or_404(versions, number=old_n)
-    new = get_object_or_404(versions, number=new_n)
+    old = get_visible_or_404(versions, number=old_n)
+    new = get_visible_or_404(versions, number=new_n)
     chapters, n_changed = compare(old.snapshot, new.snapshot)
     return render(request, "strategies/diff.html", {
         "document": document, "old": old, "new": new, "chapters": chapters,
@@ -353,18 +344,19 @@ def version_detail(request, pk, number):
 @login_required
 @require_POST
 def version_vote(request, pk, number):
-    document = _document(request, pk, "strategies.put_to_vote")
+    document = _document(request, pk)
     version = _version(request, document, number)
     form = VoteForm(request.POST)
     if not form.is_valid():
+        check_perm(request.user, "strategies.put_to_vote", document)
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
         return redirect("strategies:versions", pk=document.pk)
     try:
-        version = services.version_put_to_vote(version=version, by=request.user,
+        version = services.version_put_to_vote(version=version, user=request.user,
                                                **form.cleaned_data)
-    except (ValidationError, PermissionDenied) as exc:
+    except ValidationError as exc:
         _errors(request, exc)
         return redirect("strategies:versions", pk=document.pk)
     messages.success(request, _("Version %(n)s is before the Steering Committee; the text is "
@@ -376,7 +368,7 @@ def _export_version(request, document):
     number = request.GET.get("version")
     versions = _readable_versions(request, document)
     if number:
-        return get_object_or_404(versions, number=number if number.isdigit() else -1)
+        return get_visible_or_404(versions, number=number if number.isdigit() else -1)
     version = (versions.filter(state=Version.State.ADOPTED).order_by("-number").first()
                or versions.order_by("-number").first())
     if version is None:
@@ -385,7 +377,8 @@ def _export_version(request, document):
 
 
 def version_print(request, pk):
-    document = _document(request, pk, "strategies.export")
+    document = _document(request, pk)
+    check_perm(request.user, "strategies.export", document)
     version = _export_version(request, document)
     return render(request, "strategies/print.html", {
         "document": document, "version": version,
@@ -393,7 +386,8 @@ def version_print(request, pk):
 
 
 def version_export_docx(request, pk):
-    document = _document(request, pk, "strategies.export")
+    document = _document(request, pk)
+    check_perm(request.user, "strategies.export", document)
     version = _export_version(request, document)
     data = version_docx(document=document, version=version,
                         amendments=list(selectors.amendment_log(document,
@@ -409,21 +403,28 @@ def version_export_docx(request, pk):
 @login_required
 @require_POST
 def co_editors(request, pk):
-    document = _document(request, pk, "strategies.manage_co_editors")
-    User = get_user_model()
+    document = _document(request, pk)
+    removing = request.POST.get("remove", "")
+    if removing:
+        person = selectors.account_with_pk(removing)
+    else:
+        form = CoEditorForm(request.POST)
+        person = selectors.account_with_email(form.data.get("email", "")) \
+            if form.is_valid() else None
+    if person is None:
+        # no service runs, so the refusal is asked here, before saying what is missing
+        check_perm(request.user, "strategies.manage_co_editors", document)
+        if removing:
+            raise Http404
+        messages.error(request, _("No account has that e-mail address."))
+        return redirect(f"{document.get_absolute_url()}#co-editors")
     try:
-        if request.POST.get("remove"):
-            person = get_object_or_404(User, pk=request.POST["remove"])
-            services.co_editor_remove(document=document, user=person, by=request.user)
+        if removing:
+            services.co_editor_remove(document=document, co_editor=person, user=request.user)
             messages.success(request, _("%(name)s is no longer a co-editor.") % {"name": person})
         else:
-            form = CoEditorForm(request.POST)
-            person = (User.objects.filter(email__iexact=form.data.get("email", "").strip())
-                      .select_related("membership").first() if form.is_valid() else None)
-            if person is None:
-                raise ValidationError(_("No account has that e-mail address."))
-            services.co_editor_add(document=document, user=person, by=request.user)
+            services.co_editor_add(document=document, co_editor=person, user=request.user)
             messages.success(request, _("%(name)s is now a co-editor.") % {"name": person})
-    except (ValidationError, PermissionDenied) as exc:
+    except ValidationError as exc:
         _errors(request, exc)
     return redirect(f"{document.get_absolute_url()}#co-editors")

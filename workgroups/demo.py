@@ -4,6 +4,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 
 from clusterpolisee.core.demo import DEMO_EMAIL_DOMAIN, load_data
+from clusterpolisee.core.permissions import partner_id_of
 from partners.demo import seed_documents
 from partners.models import Partner
 
@@ -100,7 +101,7 @@ def _assign_demo_roles():
         wg3.coordinators.add(users["wg3.coordinator"])
     marche_admin = users.get("marche.admin")
     if marche_admin:
-        seat = SteeringCommitteeSeat.objects.get(partner=marche_admin.membership.partner)
+        seat = SteeringCommitteeSeat.objects.get(partner_id=partner_id_of(marche_admin))
         if seat.representative_id is None:
             seat.representative = marche_admin
             seat.save(update_fields=["representative"])

@@ -1,115 +1,98 @@
-"""Events: list, detail, registration with a capacity, .ics per event and a personal feed."""
+"""Events: list, detail, registration with a capacity, .ics per event and a personal feed.
+Selectors read, services write and check (``workgroups.*_events`` permissions)."""
 import zoneinfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 
-from clusterpolisee.core.forms import add_service_errors
+from clusterpolisee.core.forms import add_service_errors, flash_refusal
+from clusterpolisee.core.ics import CalendarItem, ics_response
+from clusterpolisee.core.permissions import allowed, check_perm, get_visible_or_404
 
-from . import services
+from . import selectors, services
 from .forms import EventForm
-from .models import Event, Registration
-from .permissions import can_manage_events, can_view_events
-from .selectors import events_shown, upcoming_events
+from .models import Event
 
 
 def feed_token(user) -> str:
     return services.calendar_feed_token(user)
 
 
-def _calendar(events, request) -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", "-//ClusterPoliSEE//events//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "ClusterPoliSEE")
-    for event in events:
-        zone = zoneinfo.ZoneInfo(event.timezone)
-        item = CalendarEvent()
-        item.add("uid", f"event-{event.pk}@clusterpolisee")
-        item.add("summary", event.title)
-        item.add("dtstart", event.starts_at.astimezone(zone))
-        item.add("dtend", event.ends_at.astimezone(zone))
-        item.add("dtstamp", event.starts_at)
-        if event.place:
-            item.add("location", event.place)
-        description = event.description
-        if event.online_url:
-            description = f"{description}\n\n{event.online_url}".strip()
-        item.add("description", description)
-        item.add("url", request.build_absolute_uri(event.get_absolute_url()))
-        calendar.add_component(item)
-    return calendar.to_ical()
+def _calendar_item(event, request) -> CalendarItem:
+    description = event.description
+    if event.online_url:
+        description = f"{description}\n\n{event.online_url}".strip()
+    return CalendarItem(uid=f"event-{event.pk}@clusterpolisee", summary=event.title,
+                        starts_at=event.starts_at, ends_at=event.ends_at, zone=event.timezone,
+                        location=event.place, description=description,
+                        url=request.build_absolute_uri(event.get_absolute_url()))
 
 
-def _ics_response(body: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def _ics(events, request, filename: str):
+    return ics_response([_calendar_item(event, request) for event in events],
+                        filename=filename, name="ClusterPoliSEE", product="events")
 
 
 @login_required
 def event_list(request):
-    events = list(upcoming_events(request.user))
-    registered = set(Registration.objects.filter(user=request.user).values_list("event_id",
-                                                                                 flat=True))
+    user = request.user
     return render(request, "workgroups/event_list.html", {
-        "events": events, "registered": registered,
-        "can_manage": can_manage_events(request.user),
+        "events": list(selectors.upcoming_events(user)),
+        "registered": selectors.event_ids_registered_by(user),
+        "can_manage": allowed(user, "workgroups.manage_events"),
         "feed_url": request.build_absolute_uri(
-            reverse("workgroups:event_feed", args=[feed_token(request.user)])),
+            reverse("workgroups:event_feed", args=[feed_token(user)])),
     })
 
 
 @login_required
 def event_detail(request, pk):
-    if not can_view_events(request.user):
-        raise Http404
-    event = get_object_or_404(events_shown().prefetch_related("working_groups", "work_packages"),
-                              pk=pk)
-    registrations = list(event.registrations.select_related("user__membership__partner"))
-    may_see_registrants = request.user.has_perm("workgroups.view_event_registrants", event)
+    user = request.user
+    check_perm(user, "workgroups.view_events", hide=True)
+    event = get_visible_or_404(selectors.events_for_detail(), pk=pk)
+    registrations = list(selectors.registrations_of(event))
+    may_see_registrants = user.has_perm("workgroups.view_event_registrants", event)
     return render(request, "workgroups/event_detail.html", {
         "event": event, "registrations": registrations,
         "registrants": registrations if may_see_registrants else None,
-        "is_registered": any(r.user_id == request.user.pk for r in registrations),
+        "is_registered": any(r.user_id == user.pk for r in registrations),
         "full": event.capacity is not None and len(registrations) >= event.capacity,
-        "can_manage": can_manage_events(request.user),
+        "can_manage": allowed(user, "workgroups.manage_events"),
         "local_zone": zoneinfo.ZoneInfo(event.timezone),
     })
 
 
 @login_required
 def event_edit(request, pk=None):
-    if not can_manage_events(request.user):
-        raise PermissionDenied
-    event = get_object_or_404(events_shown(), pk=pk) if pk else Event()
-    form = EventForm(request.POST or None, instance=event)
+    user = request.user
+    if request.method != "POST":
+        # the service refuses what is sent; the form is shown only to who may send it
+        check_perm(user, "workgroups.manage_events")
+    event = get_visible_or_404(selectors.events_shown(), pk=pk) if pk else None
+    form = EventForm(request.POST or None, instance=event or Event())
     if request.method == "POST" and form.is_valid():
         try:
-            event = services.event_save(user=request.user, event=form.save(commit=False),
-                                        working_groups=form.cleaned_data["working_groups"],
-                                        work_packages=form.cleaned_data["work_packages"])
+            saved = services.event_save_values(user=user, event=event, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, _("The event was saved."))
-            return redirect(event)
-    return render(request, "workgroups/event_form.html", {"form": form, "event": event},
+            return redirect(saved)
+    return render(request, "workgroups/event_form.html",
+                  {"form": form, "event": form.instance},
                   status=400 if form.errors else 200)
 
 
 @login_required
 @require_POST
 def event_register(request, pk):
-    event = get_object_or_404(events_shown(), pk=pk)
+    event = get_visible_or_404(selectors.events_shown(), pk=pk)
     try:
         if request.POST.get("action") == "cancel":
             services.event_unregister(event=event, user=request.user)
@@ -118,14 +101,15 @@ def event_register(request, pk):
             services.event_register(event=event, user=request.user)
             messages.success(request, _("You are registered."))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        # a POST from the event's page answers with a redirect: the refusal goes along
+        flash_refusal(request, error)
     return redirect(event)
 
 
 @login_required
 def event_ics(request, pk):
-    event = get_object_or_404(events_shown(), pk=pk)
-    return _ics_response(_calendar([event], request), f"event-{event.pk}.ics")
+    event = get_visible_or_404(selectors.events_shown(), pk=pk)
+    return _ics([event], request, f"event-{event.pk}.ics")
 
 
 def event_feed(request, token):
@@ -134,10 +118,7 @@ def event_feed(request, token):
     user = services.calendar_feed_user(token)
     if user is None:  # a bad signature, or an address the user has since replaced
         raise Http404
-    events = events_shown().filter(registrations__user=user).order_by("starts_at")
-    return _ics_response(_calendar(events, request), "clusterpolisee.ics")
-
-
+    return _ics(selectors.events_registered_by(user), request, "clusterpolisee.ics")
 
 
 @login_required

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from clusterpolisee.core.forms import SensibleDatesMixin
 from clusterpolisee.core.widgets import DateTimeLocalInput
-from partners.models import Country, Partner
+from partners.models import Country
+from partners.selectors import active_partners
 
 from .models import (
     Decision,
@@ -72,7 +73,7 @@ class PilotForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = Partner.objects.active().select_related("country")
+        self.fields["partner"].queryset = active_partners()
 
 
 class IndicatorForm(forms.Form):

@@ -9,6 +9,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from clusterpolisee.core.permissions import membership_of
+
 
 class WorkingGroup(models.Model):
     code = models.CharField(
@@ -131,7 +133,7 @@ class SteeringCommitteeSeat(models.Model):
     def clean(self):
         if self.representative is None:
             return
-        membership = getattr(self.representative, "membership", None)
+        membership = membership_of(self.representative)
         if membership is None or membership.partner_id != self.partner_id:
             raise ValidationError(
                 {"representative": _("The representative must be a staff member of this partner.")}

@@ -3,9 +3,11 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from clusterpolisee.core import visibility as visibility_registry
+from clusterpolisee.core.permissions import membership_of, partner_id_of
 from partners.models import Partner
 
 from .models import Committee, WorkingGroup, WorkPackage
+from .rules import can_view_governance
 
 
 def working_groups_of(user) -> QuerySet[WorkingGroup]:
@@ -15,7 +17,7 @@ def working_groups_of(user) -> QuerySet[WorkingGroup]:
     """
     if not user.is_authenticated:
         return WorkingGroup.objects.none()
-    partner_id = getattr(getattr(user, "membership", None), "partner_id", None)
+    partner_id = partner_id_of(user)
     condition = Q(coordinators=user)
     if partner_id:
         condition |= Q(member_partners=partner_id)
@@ -49,8 +51,7 @@ def user_sits_on_stab(user) -> bool:
         return False
     cached = getattr(user, "_sits_on_stab", None)
     if cached is None:
-        membership = getattr(user, "membership", None)
-        partner_id = membership.partner_id if membership else None
+        partner_id = partner_id_of(user)
         board = Exists(Committee.objects.filter(kind=Committee.Kind.ADVISORY,
                                                 coordinator=OuterRef("pk")))
         if partner_id is not None:
@@ -94,6 +95,31 @@ def stab_composition() -> dict:
 
 # --- WG spaces ------------------------------------------------------------------------------
 
+def working_groups_for_index() -> QuerySet[WorkingGroup]:
+    """Every WG with its leader and how many partners and pilot actions it has."""
+    return (WorkingGroup.objects.select_related("lead_partner")
+            .annotate(n_partners=Count("member_partners", distinct=True),
+                      n_pilots=Count("pilot_actions", distinct=True)).order_by("code"))
+
+
+def working_groups_managed_by(user) -> QuerySet[WorkingGroup]:
+    """The WGs whose pilot actions the user may create: those they coordinate (every WG
+    for platform admins)."""
+    if not user.is_authenticated:
+        return WorkingGroup.objects.none()
+    groups = (WorkingGroup.objects.all() if user.is_superuser
+              else user.coordinated_working_groups.all())
+    return groups.order_by("code")
+
+
+def wg_has_coordinators(wg) -> bool:
+    return wg.coordinators.exists()
+
+
+def member_partners_of(wg) -> QuerySet[Partner]:
+    return wg.member_partners.all()
+
+
 def wg_for_space(code: str) -> QuerySet[WorkingGroup]:
     from partners.models import Membership
 
@@ -114,11 +140,55 @@ def topics_of(wg) -> QuerySet:
             .annotate(n_replies=Count("replies")))
 
 
+def topics_for_page(wg) -> QuerySet:
+    """The WG's topics, one of which a topic page or its edit form shows."""
+    from .models import Topic
+
+    return Topic.objects.filter(working_group=wg).select_related("author", "working_group")
+
+
+def replies_of(topic) -> QuerySet:
+    return topic.replies.select_related("author")
+
+
+def replies_for_page(wg) -> QuerySet:
+    """The replies in the WG's topics, one of which a reply's edit form shows."""
+    from .models import Reply
+
+    return Reply.objects.filter(topic__working_group=wg).select_related(
+        "author", "topic__working_group")
+
+
+def findings_of(wg) -> QuerySet:
+    return wg.findings.select_related("stage", "author")
+
+
+def documents_shared_with_wg(user, wg) -> QuerySet:
+    """The documents shared with the WG that ``user`` may see, for a list."""
+    from partners.selectors import documents_for_list, documents_visible_to
+
+    return documents_for_list(documents_visible_to(user).filter(shares__working_group=wg))
+
+
+def join_requests_of(wg) -> QuerySet:
+    from .models import JoinRequest
+
+    return JoinRequest.objects.filter(working_group=wg)
+
+
 def pending_join_requests(wg) -> QuerySet:
     from .models import JoinRequest
 
     return JoinRequest.objects.filter(working_group=wg, status="pending").select_related(
         "partner", "requested_by")
+
+
+def partner_has_asked_to_join(user, wg) -> bool:
+    """Whether the user's partner has a request to join ``wg`` waiting for an answer."""
+    from .models import JoinRequest
+
+    return JoinRequest.objects.filter(working_group=wg, status="pending",
+                                      partner_id=partner_id_of(user)).exists()
 
 
 def wg_activity(wg, user, limit=15):
@@ -163,6 +233,19 @@ def matrix_cells(user) -> dict:
             .values(cell_wg=F("working_groups__id"), cell_stage=F("stage_id"))
             .annotate(n=Count("id", distinct=True)), "practices")
     return cells
+
+
+def matrix_rows(user) -> dict:
+    """The WG x stage matrix: the stages (columns) and one row per WG with its cells'
+    counts (``matrix_cells``)."""
+    from .models import OperationalStage
+
+    cells = matrix_cells(user)
+    stages = list(OperationalStage.objects.order_by("number"))
+    rows = [{"wg": wg, "cells": [{"stage": stage, **cells.get((wg.pk, stage.pk), {})}
+                                 for stage in stages]}
+            for wg in WorkingGroup.objects.order_by("code")]
+    return {"stages": stages, "rows": rows}
 
 
 # --- pilot actions ---------------------------------------------------------------------------
@@ -239,6 +322,14 @@ def join_requests_to_decide_by(user) -> QuerySet:
     return pending.order_by("created_at", "pk")
 
 
+def document_ids_of_wp_visible_to(user, wp) -> set[int]:
+    """The ids of the WP's deliverable documents that ``user`` may open."""
+    from partners.selectors import documents_visible_to
+
+    return set(documents_visible_to(user).filter(deliverables__work_package=wp)
+               .values_list("pk", flat=True))
+
+
 def wp_for_page(code) -> QuerySet[WorkPackage]:
     from .models import Deliverable
 
@@ -254,6 +345,37 @@ def decisions_list() -> QuerySet:
 
     return (Decision.objects.select_related("meeting").annotate(n_votes=Count("votes"))
             .order_by("-created_at", "-id"))
+
+
+def decision_for_page(pk) -> QuerySet:
+    from .models import Decision
+
+    return Decision.objects.filter(pk=pk).select_related("meeting")
+
+
+def votes_of(decision) -> QuerySet:
+    return decision.votes.select_related("cast_by")
+
+
+def sc_partners() -> QuerySet[Partner]:
+    """The partners with a seat and a vote in the Steering Committee (every active
+    partner), with their seat's representative."""
+    return (Partner.objects.active().select_related("sc_seat__representative", "country")
+            .order_by("name"))
+
+
+def sc_voter_partner(user):
+    """The partner this user may vote for: as its SC representative or, when the seat names
+    no representative, as its partner admin. None if the user may not vote."""
+    from .models import SteeringCommitteeSeat
+
+    membership = membership_of(user)
+    if membership is None:
+        return None
+    seat = SteeringCommitteeSeat.objects.filter(partner_id=membership.partner_id).first()
+    if seat and seat.representative_id:
+        return membership.partner if seat.representative_id == user.pk else None
+    return membership.partner if membership.is_admin else None
 
 
 def events_shown() -> QuerySet:
@@ -278,8 +400,7 @@ def upcoming_events(user) -> QuerySet:
 # --- visibility, registered with clusterpolisee.core.visibility ---------------------------
 
 def _is_staff_or_admin(user) -> bool:
-    return user.is_authenticated and (user.is_superuser
-                                      or getattr(user, "membership", None) is not None)
+    return user.is_authenticated and (user.is_superuser or membership_of(user) is not None)
 
 
 def wgs_visible_to(user) -> QuerySet[WorkingGroup]:
@@ -322,8 +443,6 @@ def events_visible_to(user) -> QuerySet:
 
 def work_packages_visible_to(user) -> QuerySet[WorkPackage]:
     """Work package pages are governance: every partner's staff and platform admins."""
-    from .permissions import can_view_governance
-
     if not can_view_governance(user):
         return WorkPackage.objects.none()
     return WorkPackage.objects.select_related("lead_partner").order_by("code")
@@ -332,7 +451,6 @@ def work_packages_visible_to(user) -> QuerySet[WorkPackage]:
 def deliverables_visible_to(user) -> QuerySet:
     """Deliverables are listed on the work package pages: the same readers."""
     from .models import Deliverable
-    from .permissions import can_view_governance
 
     if not can_view_governance(user):
         return Deliverable.objects.none()
@@ -348,3 +466,26 @@ def public_working_groups() -> QuerySet[WorkingGroup]:
 def public_work_packages() -> QuerySet[WorkPackage]:
     """Codes, titles and leaders of the WPs as the public partner pages show them."""
     return WorkPackage.objects.select_related("lead_partner").order_by("code")
+
+
+# --- events: what the event pages read (workgroups/event_views.py) -------------------------
+
+def events_for_detail() -> QuerySet:
+    return events_shown().prefetch_related("working_groups", "work_packages")
+
+
+def registrations_of(event) -> QuerySet:
+    """Who registered for ``event``, with their partner (shown only to those who may see
+    the registrants: ``workgroups.view_event_registrants``)."""
+    return event.registrations.select_related("user__membership__partner")
+
+
+def event_ids_registered_by(user) -> set[int]:
+    from .models import Registration
+
+    return set(Registration.objects.filter(user=user).values_list("event_id", flat=True))
+
+
+def events_registered_by(user) -> QuerySet:
+    """The events of the user's personal calendar feed, soonest first."""
+    return events_shown().filter(registrations__user=user).order_by("starts_at")

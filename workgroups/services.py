@@ -4,7 +4,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from clusterpolisee.core.dates import validate_sensible_date
 from clusterpolisee.core.html import render_markdown, visible_text
 from clusterpolisee.core.models import Activity
+from clusterpolisee.core.permissions import allowed, check_perm, membership_of
 from clusterpolisee.core.selectors import platform_admins
 from clusterpolisee.core.services import activity_record
 
@@ -30,19 +31,11 @@ from .models import (
     Topic,
     Vote,
 )
-from .permissions import (
-    can_manage_events,
-    can_manage_pilot,
-    can_manage_wg,
-    can_propose_decision,
-    can_request_to_join,
-    is_wg_member,
-    sc_voter_partner,
-)
+from .selectors import sc_voter_partner
 
 
-def _wg_activity(*, actor, verb, target, wg, partner=None):
-    return activity_record(actor=actor, verb=verb, target=target, working_group=wg,
+def _wg_activity(*, user, verb, target, wg, partner=None):
+    return activity_record(actor=user, verb=verb, target=target, working_group=wg,
                            partner=partner, visibility=Activity.Visibility.WORKING_GROUP)
 
 
@@ -50,10 +43,10 @@ def _wg_activity(*, actor, verb, target, wg, partner=None):
 
 @transaction.atomic
 def join_request_create(*, wg, user, message="") -> JoinRequest:
-    if not can_request_to_join(user, wg):
-        raise PermissionDenied(_("Only a partner admin of a partner outside the group can ask "
-                                 "to join."))
-    partner = user.membership.partner
+    check_perm(user, "workgroups.ask_to_join_wg", wg,
+               message=_("Only a partner admin of a partner outside the group can ask to "
+                         "join."))
+    partner = membership_of(user).partner
     if JoinRequest.objects.filter(working_group=wg, partner=partner, status="pending").exists():
         raise ValidationError(_("Your partner has already asked to join %(wg)s; a coordinator "
                                 "will answer.") % {"wg": wg.code})
@@ -71,8 +64,8 @@ def join_request_create(*, wg, user, message="") -> JoinRequest:
 @transaction.atomic
 def join_request_decide(*, join_request, user, accept: bool, comment="") -> JoinRequest:
     wg = join_request.working_group
-    if not can_manage_wg(user, wg):
-        raise PermissionDenied(_("Only the group's coordinators can answer requests to join."))
+    check_perm(user, "workgroups.manage_wg", wg,
+               message=_("Only the group's coordinators can answer requests to join."))
     join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
     if join_request.status != JoinRequest.Status.PENDING:
         raise ValidationError(_("This request has already been answered."))
@@ -93,8 +86,8 @@ def join_request_decide(*, join_request, user, accept: bool, comment="") -> Join
 
 @transaction.atomic
 def wg_remove_partner(*, wg, partner, user) -> None:
-    if not can_manage_wg(user, wg):
-        raise PermissionDenied(_("Only the group's coordinators can change its members."))
+    check_perm(user, "workgroups.manage_wg", wg,
+               message=_("Only the group's coordinators can change its members."))
     wg.member_partners.remove(partner)
     activity_record(actor=user, verb="wg.partner_removed", target=wg, working_group=wg,
                     partner=partner, visibility=Activity.Visibility.WORKING_GROUP,
@@ -102,12 +95,6 @@ def wg_remove_partner(*, wg, partner, user) -> None:
 
 
 # --- discussion board --------------------------------------------------------------------
-
-def _require_member(user, wg):
-    if not is_wg_member(user, wg):
-        raise PermissionDenied(_("Only members of %(wg)s can take part in its discussions.")
-                               % {"wg": wg.code})
-
 
 def _clean_body(body: str) -> str:
     """The Markdown as safe HTML; text that renders to nothing visible is refused."""
@@ -119,28 +106,31 @@ def _clean_body(body: str) -> str:
 
 @transaction.atomic
 def topic_create(*, wg, user, title: str, body: str) -> Topic:
-    _require_member(user, wg)
+    check_perm(user, "workgroups.take_part_in_wg", wg,
+               message=_("Only members of %(wg)s can take part in its discussions.")
+               % {"wg": wg.code})
     topic = Topic(working_group=wg, title=title.strip(), body=_clean_body(body), source=body,
                   author=user)
     topic.full_clean()
     topic.save()
-    _wg_activity(actor=user, verb="wg.topic_created", target=topic, wg=wg)
+    _wg_activity(user=user, verb="wg.topic_created", target=topic, wg=wg)
     return topic
 
 
-def _require_edit(user, post):
-    if not user.has_perm("workgroups.edit_post", post):
-        if getattr(post, "author_id", None) == user.pk:
-            raise ValidationError(_("Posts can be edited for %(minutes)s minutes after "
-                                    "posting.") % {"minutes":
-                                                   settings.CONSULTATION_EDIT_WINDOW_MINUTES})
-        raise PermissionDenied(_("Only the author edits a post."))
+def _check_may_edit(user, post):
+    """Somebody else's post is refused; the author past the edit window is told why."""
+    if post.author_id != user.pk:
+        check_perm(user, "workgroups.edit_post", post,
+                   message=_("Only the author edits a post."))
+    elif not allowed(user, "workgroups.edit_post", post):
+        raise ValidationError(_("Posts can be edited for %(minutes)s minutes after posting.")
+                              % {"minutes": settings.CONSULTATION_EDIT_WINDOW_MINUTES})
 
 
 @transaction.atomic
 def topic_edit(*, topic, user, title: str, body: str) -> Topic:
     """The author corrects a topic within the edit window."""
-    _require_edit(user, topic)
+    _check_may_edit(user, topic)
     topic.title, topic.body, topic.source = title.strip(), _clean_body(body), body
     topic.edited_at = timezone.now()
     topic.full_clean()
@@ -151,7 +141,7 @@ def topic_edit(*, topic, user, title: str, body: str) -> Topic:
 @transaction.atomic
 def reply_edit(*, reply, user, body: str) -> Reply:
     """The author corrects a reply within the edit window."""
-    _require_edit(user, reply)
+    _check_may_edit(user, reply)
     reply.body, reply.source, reply.edited_at = _clean_body(body), body, timezone.now()
     reply.full_clean()
     reply.save(update_fields=["body", "source", "edited_at"])
@@ -160,24 +150,26 @@ def reply_edit(*, reply, user, body: str) -> Reply:
 
 @transaction.atomic
 def reply_create(*, topic, user, body: str) -> Reply:
-    _require_member(user, topic.working_group)
+    check_perm(user, "workgroups.take_part_in_wg", topic.working_group,
+               message=_("Only members of %(wg)s can take part in its discussions.")
+               % {"wg": topic.working_group.code})
     reply = Reply(topic=topic, body=_clean_body(body), source=body, author=user)
     reply.full_clean()
     reply.save()
     Topic.objects.filter(pk=topic.pk).update(last_activity_at=timezone.now())
-    _wg_activity(actor=user, verb="wg.replied", target=topic, wg=topic.working_group)
+    _wg_activity(user=user, verb="wg.replied", target=topic, wg=topic.working_group)
     return reply
 
 
 @transaction.atomic
 def finding_create(*, wg, stage, user, title: str, body: str) -> Finding:
-    if not can_manage_wg(user, wg):
-        raise PermissionDenied(_("Only the group's coordinators record findings."))
+    check_perm(user, "workgroups.manage_wg", wg,
+               message=_("Only the group's coordinators record findings."))
     finding = Finding(working_group=wg, stage=stage, title=title.strip(),
                       body=_clean_body(body), author=user)
     finding.full_clean()
     finding.save()
-    _wg_activity(actor=user, verb="wg.finding_recorded", target=finding, wg=wg)
+    _wg_activity(user=user, verb="wg.finding_recorded", target=finding, wg=wg)
     return finding
 
 
@@ -194,8 +186,8 @@ NEXT_STATUS = {
 @transaction.atomic
 def pilot_create(*, wg, user, stage, title, objectives, region, partner, indicators) -> PilotAction:
     """``indicators``: (name, unit, baseline, target) tuples, numbers already parsed."""
-    if not can_manage_wg(user, wg):
-        raise PermissionDenied(_("Only the group's coordinators create pilot actions."))
+    check_perm(user, "workgroups.manage_wg", wg,
+               message=_("Only the group's coordinators create pilot actions."))
     pilot = PilotAction(working_group=wg, stage=stage, title=title.strip(),
                         objectives=objectives, region=region, partner=partner,
                         created_by=user)
@@ -206,14 +198,14 @@ def pilot_create(*, wg, user, stage, title, objectives, region, partner, indicat
                               target=target)
         indicator.full_clean()
         indicator.save()
-    _wg_activity(actor=user, verb="pilot.created", target=pilot, wg=wg, partner=partner)
+    _wg_activity(user=user, verb="pilot.created", target=pilot, wg=wg, partner=partner)
     return pilot
 
 
 @transaction.atomic
 def pilot_transition(*, pilot, user, to_status: str, comment: str = "") -> PilotAction:
-    if not can_manage_pilot(user, pilot):
-        raise PermissionDenied(_("Only the group's coordinators move pilot actions on."))
+    check_perm(user, "workgroups.manage_pilot", pilot,
+               message=_("Only the group's coordinators move pilot actions on."))
     pilot = PilotAction.objects.select_for_update().get(pk=pilot.pk)
     expected = NEXT_STATUS.get(pilot.status)
     if to_status != expected:
@@ -240,8 +232,8 @@ def pilot_transition(*, pilot, user, to_status: str, comment: str = "") -> Pilot
 @transaction.atomic
 def pilot_evaluate(*, pilot, user, method, findings, lessons, results) -> Evaluation:
     """``results``: {indicator id: (achieved, score)}."""
-    if not can_manage_pilot(user, pilot):
-        raise PermissionDenied(_("Only the group's coordinators evaluate pilot actions."))
+    check_perm(user, "workgroups.manage_pilot", pilot,
+               message=_("Only the group's coordinators evaluate pilot actions."))
     pilot = PilotAction.objects.select_for_update().get(pk=pilot.pk)
     if pilot.status not in (PilotAction.Status.RUNNING, PilotAction.Status.EVALUATED):
         raise ValidationError(_("Only a running pilot action can be evaluated."))
@@ -253,7 +245,7 @@ def pilot_evaluate(*, pilot, user, method, findings, lessons, results) -> Evalua
         indicator.achieved, indicator.score = achieved, score
         indicator.full_clean()
         indicator.save(update_fields=["achieved", "score"])
-    _wg_activity(actor=user, verb="pilot.evaluated", target=pilot, wg=pilot.working_group,
+    _wg_activity(user=user, verb="pilot.evaluated", target=pilot, wg=pilot.working_group,
                  partner=pilot.partner)
     return evaluation
 
@@ -267,9 +259,9 @@ def default_quorum(electorate: int) -> int:
 
 @transaction.atomic
 def decision_create(*, user, title, text, deadline, meeting=None, quorum=None) -> Decision:
-    if not can_propose_decision(user):
-        raise PermissionDenied(_("Only the lead partner's admins and platform admins put "
-                                 "decisions to the vote."))
+    check_perm(user, "workgroups.propose_decision",
+               message=_("Only the lead partner's admins and platform admins put decisions "
+                         "to the vote."))
     return decision_put_to_vote(proposed_by=user, title=title, text=text, deadline=deadline,
                                 meeting=meeting, quorum=quorum)
 
@@ -366,10 +358,10 @@ def decision_outcome(decision) -> dict:
 def vote_cast(*, decision, user, choice: str) -> Vote:
     """Record the partner's one vote. The database refuses a second vote for a partner even
     when two requests race; a vote cannot be changed."""
+    check_perm(user, "workgroups.vote_in_sc",
+               message=_("Only the partner's Steering Committee representative (or, if none "
+                         "is named, its partner admin) can vote."))
     partner = sc_voter_partner(user)
-    if partner is None:
-        raise PermissionDenied(_("Only the partner's Steering Committee representative (or, if "
-                                 "none is named, its partner admin) can vote."))
     if choice not in Vote.Choice.values:
         raise ValidationError(_("Choose yes, no or abstain."))
     decision_close_if_due(decision)
@@ -392,8 +384,8 @@ def vote_cast(*, decision, user, choice: str) -> Vote:
 
 @transaction.atomic
 def event_save(*, user, event: Event, working_groups=(), work_packages=()) -> Event:
-    if not can_manage_events(user):
-        raise PermissionDenied(_("Only WG coordinators and platform admins create events."))
+    check_perm(user, "workgroups.manage_events",
+               message=_("Only WG coordinators and platform admins create events."))
     for name in ("starts_at", "ends_at"):
         try:
             validate_sensible_date(getattr(event, name))
@@ -470,8 +462,28 @@ def calendar_feed_user(token: str):
 @transaction.atomic
 def calendar_feed_rotate(*, user) -> str:
     """Give ``user`` a new feed address; the old one stops working. Returns the new token."""
-    if not user.is_authenticated:
-        raise PermissionDenied(_("Log in to change your calendar address."))
+    check_perm(user, "workgroups.view_events",
+               message=_("Log in to change your calendar address."))
     CalendarFeedKey.objects.update_or_create(user=user,
                                              defaults={"key": secrets.token_urlsafe(24)})
     return calendar_feed_token(user)
+
+
+# --- events from a form's values (workgroups/event_views.py) -----------------------------------
+
+EVENT_FIELDS = ("title", "kind", "description", "timezone", "starts_at", "ends_at", "place",
+                "online_url", "capacity")
+
+
+def event_save_values(*, user, event: Event | None = None, working_groups=(), work_packages=(),
+                      **values) -> Event:
+    """Create an event, or change ``event``, with ``values`` (of ``EVENT_FIELDS``: the event
+    form's cleaned data); who may and what is valid are ``event_save``'s."""
+    unknown = set(values) - set(EVENT_FIELDS)
+    if unknown:
+        raise TypeError(f"not fields of the event form: {', '.join(sorted(unknown))}")
+    event = Event() if event is None else event
+    for name, value in values.items():
+        setattr(event, name, value)
+    return event_save(user=user, event=event, working_groups=working_groups,
+                      work_packages=work_packages)

@@ -1,19 +1,20 @@
 """Working-group spaces, the WG x stage matrix, pilot actions, work packages, the Steering
 Committee and events."""
+from datetime import date
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterpolisee.core.forms import add_service_errors
-from partners.models import Partner
+from clusterpolisee.core.permissions import check_perm, get_visible_or_404
 
 from . import services
 from .forms import (
@@ -30,92 +31,93 @@ from .forms import (
     TransitionForm,
     VoteForm,
 )
-from .models import (
-    Decision,
-    JoinRequest,
-    OperationalStage,
-    PilotAction,
-    Reply,
-    Topic,
-    WorkingGroup,
-    WorkPackage,
-)
-from .permissions import (
-    can_manage_pilot,
-    can_manage_wg,
-    can_propose_decision,
-    can_request_to_join,
-    can_view_governance,
-    can_view_pilot_actions,
-    can_view_wg_space,
-    is_wg_member,
-    sc_voter_partner,
-)
+from .models import PilotAction
 from .selectors import (
+    decision_for_page,
     decisions_list,
-    matrix_cells,
+    document_ids_of_wp_visible_to,
+    documents_shared_with_wg,
+    findings_of,
+    join_requests_of,
+    matrix_rows,
+    member_partners_of,
+    partner_has_asked_to_join,
     pending_join_requests,
     pilot_actions_list,
     pilot_for_detail,
+    public_work_packages,
+    replies_for_page,
+    replies_of,
+    sc_partners,
+    sc_voter_partner,
     stab_composition,
+    topics_for_page,
     topics_of,
+    votes_of,
     wg_activity,
     wg_for_space,
+    wg_has_coordinators,
+    wgs_visible_to,
+    working_groups_for_index,
+    working_groups_managed_by,
     wp_for_page,
 )
 
 PAGE_SIZE = 25
 
 
-def _require(allowed: bool):
-    """Pages of the partnership's internals do not exist for outsiders."""
-    if not allowed:
-        raise Http404
+def _space(request, code):
+    """The WG's space; the partnership's internals do not exist for outsiders."""
+    check_perm(request.user, "workgroups.view_working_groups", hide=True)
+    return get_visible_or_404(wg_for_space(code))
 
 
-def _space(request, code) -> WorkingGroup:
-    _require(can_view_wg_space(request.user, None))
-    return get_object_or_404(wg_for_space(code))
+def _discussion_space(request, code):
+    """The WG's space, for a page of its discussion board: only for its members."""
+    wg = _space(request, code)
+    check_perm(request.user, "workgroups.take_part_in_wg", wg, hide=True)
+    return wg
 
 
 # --- WG index and spaces ---------------------------------------------------------------------
 
 @login_required
 def wg_index(request):
-    _require(can_view_wg_space(request.user, None))
-    groups = (WorkingGroup.objects.select_related("lead_partner")
-              .annotate(n_partners=Count("member_partners", distinct=True),
-                        n_pilots=Count("pilot_actions", distinct=True)).order_by("code"))
-    return render(request, "workgroups/index.html", {"groups": groups})
+    check_perm(request.user, "workgroups.view_working_groups", hide=True)
+    return render(request, "workgroups/index.html", {"groups": working_groups_for_index()})
 
 
 @login_required
 def wg_space(request, code):
     wg = _space(request, code)
-    member = is_wg_member(request.user, wg)
+    user = request.user
+    member = user.has_perm("workgroups.take_part_in_wg", wg)
+    # managing implies membership, and only outsiders are offered to ask to join
+    manage = member and user.has_perm("workgroups.manage_wg", wg)
+    can_request = not member and user.has_perm("workgroups.ask_to_join_wg", wg)
     context = {
-        "wg": wg, "member": member, "manage": can_manage_wg(request.user, wg),
-        "can_request": can_request_to_join(request.user, wg),
-        "pending_request": JoinRequest.objects.filter(
-            working_group=wg, status="pending",
-            partner_id=getattr(getattr(request.user, "membership", None), "partner_id", None)
-        ).exists(),
+        "wg": wg, "member": member, "manage": manage, "can_request": can_request,
+        "pending_request": can_request and partner_has_asked_to_join(user, wg),
     }
     if member:
-        from partners.selectors import documents_for_list, documents_visible_to
-
         context.update({
             "topics": topics_of(wg)[:30],
             "topic_form": TopicForm(),
-            "documents": documents_for_list(
-                documents_visible_to(request.user).filter(shares__working_group=wg))[:20],
+            "documents": documents_shared_with_wg(user, wg)[:20],
             # computed only when the template's per-user fragment cache misses
-            "activities": SimpleLazyObject(lambda: list(wg_activity(wg, request.user))),
-            "join_requests": pending_join_requests(wg) if context["manage"] else [],
-            "finding_form": FindingForm() if context["manage"] else None,
-            "findings": wg.findings.select_related("stage", "author")[:10],
+            "activities": SimpleLazyObject(lambda: list(wg_activity(wg, user))),
+            "join_requests": pending_join_requests(wg) if manage else [],
+            "finding_form": FindingForm() if manage else None,
+            "findings": findings_of(wg)[:10],
         })
     return render(request, "workgroups/space.html", context)
+
+
+def _show_refusal(request, error: ValidationError) -> None:
+    """A service's ValidationError after a POST that redirects rather than showing its form
+    again: each message at the top of the next page."""
+    for message in error.messages:
+        messages.error(request, message)
 
 
 @login_required
@@ -128,9 +130,9 @@ def wg_join(request, code):
             services.join_request_create(wg=wg, user=request.user,
                                          message=form.cleaned_data["message"])
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            _show_refusal(request, error)
         else:
-            if wg.coordinators.exists():
+            if wg_has_coordinators(wg):
                 text = _("Your request to join %(wg)s was sent to its coordinators.")
             else:
                 text = _("Your request to join %(wg)s was sent to the platform admins: the "
@@ -143,15 +145,13 @@ def wg_join(request, code):
 @require_POST
 def wg_decide(request, code, pk):
     wg = _space(request, code)
-    join_request = get_object_or_404(JoinRequest, pk=pk, working_group=wg)
-    if not can_manage_wg(request.user, wg):
-        raise PermissionDenied
+    join_request = get_visible_or_404(join_requests_of(wg), pk=pk)
     accept = request.POST.get("decision") == "accept"
     try:
         services.join_request_decide(join_request=join_request, user=request.user,
                                      accept=accept, comment=request.POST.get("comment", "")[:255])
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        _show_refusal(request, error)
     else:
         messages.success(request, (_("%(partner)s joined %(wg)s.") if accept else
                                    _("The request of %(partner)s was declined."))
@@ -163,9 +163,7 @@ def wg_decide(request, code, pk):
 @require_POST
 def wg_remove_partner(request, code, partner_id):
     wg = _space(request, code)
-    if not can_manage_wg(request.user, wg):
-        raise PermissionDenied
-    partner = get_object_or_404(wg.member_partners, pk=partner_id)
+    partner = get_visible_or_404(member_partners_of(wg), pk=partner_id)
     services.wg_remove_partner(wg=wg, partner=partner, user=request.user)
     messages.success(request, _("%(partner)s left %(wg)s.") % {"partner": partner.label,
                                                                "wg": wg.code})
@@ -175,8 +173,7 @@ def wg_remove_partner(request, code, partner_id):
 @login_required
 @require_POST
 def topic_create(request, code):
-    wg = _space(request, code)
-    _require(is_wg_member(request.user, wg))
+    wg = _discussion_space(request, code)
     form = TopicForm(request.POST)
     if form.is_valid():
         try:
@@ -192,9 +189,8 @@ def topic_create(request, code):
 
 @login_required
 def topic_detail(request, code, pk):
-    wg = _space(request, code)
-    _require(is_wg_member(request.user, wg))
-    topic = get_object_or_404(Topic.objects.select_related("author"), pk=pk, working_group=wg)
+    wg = _discussion_space(request, code)
+    topic = get_visible_or_404(topics_for_page(wg), pk=pk)
     form = ReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -206,27 +202,26 @@ def topic_detail(request, code, pk):
             return redirect(topic)
     return render(request, "workgroups/topic.html", {
         "wg": wg, "topic": topic, "form": form,
-        "replies": topic.replies.select_related("author")})
+        "replies": replies_of(topic)})
 
 
-def _editable(request, post):
-    """A post the user may not edit does not exist for them; its author past the window
-    is told why."""
+def _editable(request, post) -> bool:
+    """Somebody else's post the user may not edit does not exist for them; its author past
+    the window is told why."""
+    if post.author_id != request.user.pk:
+        check_perm(request.user, "workgroups.edit_post", post, hide=True)
+        return True
     if request.user.has_perm("workgroups.edit_post", post):
         return True
-    if post.author_id == request.user.pk:
-        messages.error(request, _("Posts can be edited for %(minutes)s minutes after posting.")
-                       % {"minutes": settings.CONSULTATION_EDIT_WINDOW_MINUTES})
-        return False
-    raise Http404
+    messages.error(request, _("Posts can be edited for %(minutes)s minutes after posting.")
+                   % {"minutes": settings.CONSULTATION_EDIT_WINDOW_MINUTES})
+    return False
 
 
 @login_required
 def topic_edit(request, code, pk):
-    wg = _space(request, code)
-    _require(is_wg_member(request.user, wg))
-    topic = get_object_or_404(Topic.objects.select_related("working_group"), pk=pk,
-                              working_group=wg)
+    wg = _discussion_space(request, code)
+    topic = get_visible_or_404(topics_for_page(wg), pk=pk)
     if not _editable(request, topic):
         return redirect(topic)
     form = TopicEditForm(request.POST or None,
@@ -245,10 +240,8 @@ def topic_edit(request, code, pk):
 
 @login_required
 def reply_edit(request, code, topic_pk, pk):
-    wg = _space(request, code)
-    _require(is_wg_member(request.user, wg))
-    reply = get_object_or_404(Reply.objects.select_related("topic__working_group"), pk=pk,
-                              topic_id=topic_pk, topic__working_group=wg)
+    wg = _discussion_space(request, code)
+    reply = get_visible_or_404(replies_for_page(wg), pk=pk, topic_id=topic_pk)
     if not _editable(request, reply):
         return redirect(reply.topic)
     form = ReplyForm(request.POST or None, initial={"body": reply.source or reply.body})
@@ -268,14 +261,12 @@ def reply_edit(request, code, topic_pk, pk):
 @require_POST
 def finding_create(request, code):
     wg = _space(request, code)
-    if not can_manage_wg(request.user, wg):
-        raise PermissionDenied
     form = FindingForm(request.POST)
     if form.is_valid():
         try:
             services.finding_create(wg=wg, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            _show_refusal(request, error)
         else:
             messages.success(request, _("The finding was recorded."))
     else:
@@ -288,34 +279,27 @@ def finding_create(request, code):
 
 @login_required
 def matrix(request):
-    _require(can_view_wg_space(request.user, None))
-    cells = matrix_cells(request.user)
-    stages = list(OperationalStage.objects.order_by("number"))
-    rows = [{"wg": wg, "cells": [{"stage": stage, **cells.get((wg.pk, stage.pk), {})}
-                                 for stage in stages]}
-            for wg in WorkingGroup.objects.order_by("code")]
-    return render(request, "workgroups/matrix.html", {"stages": stages, "rows": rows})
+    check_perm(request.user, "workgroups.view_working_groups", hide=True)
+    return render(request, "workgroups/matrix.html", matrix_rows(request.user))
 
 
 # --- pilot actions ---------------------------------------------------------------------------
 
 @login_required
 def pilot_list(request):
-    _require(can_view_pilot_actions(request.user))
+    check_perm(request.user, "workgroups.view_pilot_actions", hide=True)
     pilot_filter = PilotFilter(request.GET or None, queryset=pilot_actions_list())
     page = Paginator(pilot_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "workgroups/pilot_list.html", {
         "filter": pilot_filter, "page": page,
-        "creatable": (WorkingGroup.objects.all() if request.user.is_superuser
-                      else request.user.coordinated_working_groups.all()).order_by("code")})
+        "creatable": working_groups_managed_by(request.user)})
 
 
 @login_required
 def pilot_create(request, code):
-    _require(can_view_pilot_actions(request.user))
-    wg = get_object_or_404(WorkingGroup, code=code)
-    if not can_manage_wg(request.user, wg):
-        raise PermissionDenied
+    check_perm(request.user, "workgroups.view_pilot_actions", hide=True)
+    wg = get_visible_or_404(wgs_visible_to(request.user), code=code)
+    check_perm(request.user, "workgroups.manage_wg", wg)
     form = PilotForm(request.POST or None)
     formset = IndicatorFormSet(request.POST or None, prefix="indicators")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
@@ -337,9 +321,9 @@ def pilot_create(request, code):
 
 @login_required
 def pilot_detail(request, pk):
-    _require(can_view_pilot_actions(request.user))
-    pilot = get_object_or_404(pilot_for_detail(pk))
-    manage = can_manage_pilot(request.user, pilot)
+    check_perm(request.user, "workgroups.view_pilot_actions", hide=True)
+    pilot = get_visible_or_404(pilot_for_detail(pk))
+    manage = request.user.has_perm("workgroups.manage_pilot", pilot)
     next_status = services.NEXT_STATUS.get(pilot.status)
     return render(request, "workgroups/pilot_detail.html", {
         "pilot": pilot, "manage": manage,
@@ -352,10 +336,8 @@ def pilot_detail(request, pk):
 @login_required
 @require_POST
 def pilot_transition(request, pk):
-    _require(can_view_pilot_actions(request.user))
-    pilot = get_object_or_404(PilotAction.objects.select_related("working_group"), pk=pk)
-    if not can_manage_pilot(request.user, pilot):
-        raise PermissionDenied
+    check_perm(request.user, "workgroups.view_pilot_actions", hide=True)
+    pilot = get_visible_or_404(pilot_actions_list(), pk=pk)
     form = TransitionForm(request.POST)
     form.is_valid()
     try:
@@ -363,7 +345,7 @@ def pilot_transition(request, pk):
                                   to_status=request.POST.get("to_status", ""),
                                   comment=form.cleaned_data.get("comment", ""))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        _show_refusal(request, error)
     else:
         pilot.refresh_from_db()
         messages.success(request, _("The pilot action is now %(status)s.")
@@ -373,10 +355,9 @@ def pilot_transition(request, pk):
 
 @login_required
 def pilot_evaluate(request, pk):
-    _require(can_view_pilot_actions(request.user))
-    pilot = get_object_or_404(pilot_for_detail(pk))
-    if not can_manage_pilot(request.user, pilot):
-        raise PermissionDenied
+    check_perm(request.user, "workgroups.view_pilot_actions", hide=True)
+    pilot = get_visible_or_404(pilot_for_detail(pk))
+    check_perm(request.user, "workgroups.manage_pilot", pilot)
     evaluation = getattr(pilot, "evaluation", None)
     initial = ({"method": evaluation.method, "findings": evaluation.findings,
                 "lessons": evaluation.lessons} if evaluation else None)
@@ -402,17 +383,9 @@ def pilot_evaluate(request, pk):
 
 @login_required
 def wp_detail(request, code):
-    _require(can_view_governance(request.user))
-    from datetime import date
-
-    from django.conf import settings
-    from django.utils import timezone
-
-    from partners.selectors import documents_visible_to
-
-    wp = get_object_or_404(wp_for_page(code))
-    visible_docs = set(documents_visible_to(request.user).filter(
-        deliverables__work_package=wp).values_list("pk", flat=True))
+    check_perm(request.user, "workgroups.view_governance", hide=True)
+    wp = get_visible_or_404(wp_for_page(code))
+    visible_docs = document_ids_of_wp_visible_to(request.user, wp)
     start, end = (date.fromisoformat(settings.PROJECT_START),
                   date.fromisoformat(settings.PROJECT_END))
     span = (end - start).days or 1
@@ -421,7 +394,7 @@ def wp_detail(request, code):
         return max(0, min(100, round((day - start).days * 100 / span, 2)))
 
     packages = []
-    for package in WorkPackage.objects.order_by("code"):
+    for package in public_work_packages():
         left = position(package.start_date or start)
         right = position(package.end_date or end)
         packages.append({"wp": package, "left": left, "width": max(right - left, 1)})
@@ -444,22 +417,20 @@ def wp_detail(request, code):
 
 @login_required
 def sc_index(request):
-    _require(can_view_governance(request.user))
+    check_perm(request.user, "workgroups.view_governance", hide=True)
     page = Paginator(decisions_list(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "workgroups/sc.html", {
         "page": page, "stab": stab_composition(),
-        "can_propose": can_propose_decision(request.user),
+        "can_propose": request.user.has_perm("workgroups.propose_decision"),
         "voter_partner": sc_voter_partner(request.user),
-        "seats": Partner.objects.active().select_related("sc_seat__representative", "country")
-        .order_by("name"),
+        "seats": sc_partners(),
     })
 
 
 @login_required
 def decision_create(request):
-    _require(can_view_governance(request.user))
-    if not can_propose_decision(request.user):
-        raise PermissionDenied
+    check_perm(request.user, "workgroups.view_governance", hide=True)
+    check_perm(request.user, "workgroups.propose_decision")
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -478,8 +449,8 @@ def decision_create(request):
 
 @login_required
 def decision_detail(request, pk):
-    _require(can_view_governance(request.user))
-    decision = get_object_or_404(Decision.objects.select_related("meeting"), pk=pk)
+    check_perm(request.user, "workgroups.view_governance", hide=True)
+    decision = get_visible_or_404(decision_for_page(pk))
     services.decision_close_if_due(decision)
     voter_partner = sc_voter_partner(request.user)
     form = VoteForm(request.POST or None)
@@ -489,14 +460,14 @@ def decision_detail(request, pk):
                 services.vote_cast(decision=decision, user=request.user,
                                    choice=form.cleaned_data["choice"])
             except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
+                _show_refusal(request, error)
             else:
                 messages.success(request, _("The vote of %(partner)s was recorded.")
                                  % {"partner": voter_partner.label})
             return redirect(decision)
         messages.error(request, _("Choose yes, no or abstain."))
-    votes = {v.partner_id: v for v in decision.votes.select_related("cast_by")}
-    partners = Partner.objects.active().select_related("country").order_by("name")
+    votes = {v.partner_id: v for v in votes_of(decision)}
+    partners = sc_partners()
     return render(request, "workgroups/decision_detail.html", {
         "decision": decision, "form": form, "outcome": services.decision_outcome(decision),
         "is_open": services.decision_is_open(decision),

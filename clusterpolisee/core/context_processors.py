@@ -3,11 +3,12 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from .page_cache import generation
+from .permissions import membership_of
 
 
 def portal(request):
     user = getattr(request, "user", None)
-    membership = getattr(user, "membership", None) if user and user.is_authenticated else None
+    membership = membership_of(user) if user is not None else None
     return {
         "current_membership": membership,
         "site_name": "ClusterPoliSEE",

@@ -42,3 +42,14 @@ def render_markdown(text: str) -> str:
 def visible_text(html: str) -> str:
     """The words a reader sees, for emptiness checks, exports and search."""
     return nh3.clean(html or "", tags=set()).strip()
+
+
+# a <br> is followed by the newline the renderer keeps after it: one line break, not two
+_LINE_BREAKS = re.compile(r"(?i)(?:<br\s*/?>|</li>)\n?")
+_PARAGRAPH_ENDS = re.compile(r"(?i)</(?:p|blockquote|h[1-6]|div|pre|ul|ol)>")
+
+
+def text_with_line_breaks(html: str) -> str:
+    """The visible words with line breaks kept and paragraphs apart (exports)."""
+    marked = _PARAGRAPH_ENDS.sub("\n\n", _LINE_BREAKS.sub("\n", html or ""))
+    return re.sub(r"\n{3,}", "\n\n", visible_text(marked)).strip()

@@ -86,3 +86,8 @@ def translate_seeded_labels() -> int:
                                                         .fields))
                for model in translator.get_registered_models(abstract=False))
 
+
+
+def texts_of(row, *fields: str) -> dict[str, str | None]:
+    """Every language's text of ``fields`` of ``row``, by column: what a copy takes over."""
+    return {name: getattr(row, name) for name in columns(*fields)}

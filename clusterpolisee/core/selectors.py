@@ -14,11 +14,7 @@ from django.db.models.functions import Cast
 
 from . import visibility as registry
 from .models import Activity
-
-
-def user_partner_id(user):
-    membership = getattr(user, "membership", None) if user.is_authenticated else None
-    return membership.partner_id if membership else None
+from .permissions import partner_id_of
 
 
 def activity_visible_q(user, prefix: str = "", *, target_types=None) -> Q:
@@ -58,7 +54,7 @@ def _scope_q(user, prefix: str) -> Q:
     if user.is_authenticated and user.is_superuser:
         return not_audit | addressed
     visible = Q(**{field("visibility"): Activity.Visibility.PUBLIC})
-    partner_id = user_partner_id(user)
+    partner_id = partner_id_of(user)
     if user.is_authenticated:
         wg_condition = Q(coordinators=user)
         if partner_id:

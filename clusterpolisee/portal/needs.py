@@ -14,16 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from clusterpolisee.core.permissions import can_approve_stakeholders
-from clusterpolisee.users.models import StakeholderProfile
+from clusterpolisee.users.selectors import stakeholders_waiting_count
 from consultations.selectors import consultations_open_to, flagged_count_for
 from knowledge.selectors import practices_awaiting_opinion_of, submissions_returned_to
 from matchmaking.selectors import interests_awaiting, meeting_requests_awaiting
-from workgroups.permissions import sc_voter_partner
 from workgroups.selectors import (
     decisions_awaiting_vote_of,
     deliverables_due_of,
     join_requests_to_decide_by,
+    sc_voter_partner,
 )
 
 PER_KIND = 5  # items of one kind on the dashboard; the rest is one link away
@@ -107,9 +106,8 @@ def needs_of(user, *, partner=None, membership=None) -> list[NeedItem]:
                                                     "wg": join_request.working_group.code},
             reverse("workgroups:detail", args=[join_request.working_group.code])))
 
-    if can_approve_stakeholders(user):
-        waiting = StakeholderProfile.objects.filter(
-            state=StakeholderProfile.State.PENDING).count()
+    if user.has_perm("users.approve_stakeholders"):
+        waiting = stakeholders_waiting_count()
         if waiting:
             items.append(NeedItem(
                 "stakeholders", _("Stakeholder approvals"),

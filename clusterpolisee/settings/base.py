@@ -156,8 +156,12 @@ AUTHENTICATION_BACKENDS = [
     # derived permissions (predicates in each app's rules.py) are asked first
     "rules.permissions.ObjectPermissionBackend",
     "clusterpolisee.users.backends.AuthenticationBackend",
-    "guardian.backends.ObjectPermissionBackend",
 ]
+# django-guardian keeps the explicit grants (a reviewer assigned to an assessment, a co-editor
+# named on a strategy) but is not an authentication backend: the rules that honour a grant
+# read it themselves (ObjectPermissionChecker), so a refused permission costs no guardian
+# queries on every has_perm, and a grant counts only where a rule says it does.
+SILENCED_SYSTEM_CHECKS = ["guardian.W001"]  # "guardian backend not in AUTHENTICATION_BACKENDS"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",

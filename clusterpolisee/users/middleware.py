@@ -12,7 +12,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-ADMIN_PREFIXES = ("/cms/", "/django-admin/")
+from clusterpolisee.core.permissions import allowed
+
+# the admin sites and the permission each needs (clusterpolisee/users/rules.py)
+ADMIN_PREFIXES = {"/cms/": "users.access_cms", "/django-admin/": "users.access_django_admin"}
 TOUCHED_KEY = "_touched"
 
 
@@ -97,12 +100,15 @@ class AdminAccessMiddleware:
                   "Set up an authenticator app to continue."),
             )
             return redirect("mfa_activate_totp")
-        if path.startswith(ADMIN_PREFIXES):
+        perm = next((perm for prefix, perm in ADMIN_PREFIXES.items()
+                     if path.startswith(prefix)), None)
+        if perm is not None:
             if user is None or not user.is_authenticated:
                 login = reverse(settings.LOGIN_URL)
                 return redirect(f"{login}?next={request.get_full_path()}")
-            allowed = user.is_staff if path.startswith("/django-admin/") else user.is_cms_editor
-            if not allowed:
+            # the rule alone: a superuser without is_staff is refused the Django admin here,
+            # as the Django admin itself would refuse them
+            if not allowed(user, perm):
                 return HttpResponseForbidden(
                     render_to_string("403.html", {"request": request}, request=request)
                 )

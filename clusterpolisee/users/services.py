@@ -1,10 +1,12 @@
 """Write-side services for accounts."""
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from clusterpolisee.core.permissions import check_perm, membership_of
 
 from .models import StakeholderProfile, User
 
@@ -29,7 +31,7 @@ def stakeholder_profile_create(*, user: User, organisation: str, country, intere
                                state: str = StakeholderProfile.State.PENDING
                                ) -> StakeholderProfile:
     """Record a signed-up outsider; they wait for approval unless told otherwise."""
-    if hasattr(user, "membership"):
+    if membership_of(user) is not None:
         raise ValidationError(_("Partner staff do not need a stakeholder profile."))
     profile = StakeholderProfile(user=user, organisation=organisation, country=country,
                                  terms_accepted_at=timezone.now(), state=state)
@@ -43,10 +45,8 @@ def stakeholder_profile_create(*, user: User, organisation: str, country, intere
 def stakeholder_decide(*, profile: StakeholderProfile, by: User, approve: bool
                        ) -> StakeholderProfile:
     """Approve a stakeholder into the user group, or decline them."""
-    from clusterpolisee.core.permissions import can_approve_stakeholders
-
-    if not can_approve_stakeholders(by):
-        raise PermissionDenied(_("Only platform admins and WG coordinators approve stakeholders."))
+    check_perm(by, "users.approve_stakeholders",
+               message=_("Only platform admins and WG coordinators approve stakeholders."))
     profile = StakeholderProfile.objects.select_for_update().get(pk=profile.pk)
     profile.state = (StakeholderProfile.State.APPROVED if approve
                      else StakeholderProfile.State.DECLINED)
@@ -63,6 +63,15 @@ def stakeholder_decide(*, profile: StakeholderProfile, by: User, approve: bool
                         visibility=Activity.Visibility.AUDIT, target_url="/",
                         addressed_to=[profile.user])
     return profile
+
+
+def user_language_remember(*, user: User, language: str) -> User:
+    """The language picked in the language switcher, kept on the account for e-mails and
+    later logins; anything but an offered language is ignored, as the switch ignores it."""
+    if language in dict(settings.LANGUAGES) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return user
 
 
 def user_preferences_update(*, user: User, language: str, time_zone: str) -> User:

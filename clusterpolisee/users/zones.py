@@ -10,6 +10,8 @@ from functools import cache
 from django.conf import settings
 from django.utils import timezone, translation
 
+from clusterpolisee.core.permissions import membership_of
+
 SESSION_KEY = "time_zone"
 
 # The partnership's countries and their neighbours; any other country falls back to
@@ -33,7 +35,7 @@ def zone_choices() -> list[tuple[str, str]]:
 
 
 def country_of(user):
-    membership = getattr(user, "membership", None)
+    membership = membership_of(user)
     if membership is not None:
         return membership.partner.country
     profile = getattr(user, "stakeholder_profile", None)

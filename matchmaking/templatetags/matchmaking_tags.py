@@ -1,6 +1,8 @@
 """Template helpers of the matchmaking pages."""
 from django import template
 
+from clusterpolisee.core.permissions import membership_of
+
 register = template.Library()
 
 
@@ -8,7 +10,7 @@ register = template.Library()
 def organisation_of(user) -> str:
     """The organisation a participant acts for: their partner, or the stakeholder
     organisation of their profile. Selectors load both relations, so this reads no rows."""
-    membership = getattr(user, "membership", None)
+    membership = membership_of(user)
     if membership is not None:
         return membership.partner.label
     profile = getattr(user, "stakeholder_profile", None)

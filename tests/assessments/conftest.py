@@ -28,7 +28,7 @@ def draft(people, open_round):
 def fill(assessment, user, score=3):
     """Answer every criterion completely (as the partner's staff would)."""
     for criterion in Criterion.objects.filter(dimension__framework=assessment.round.framework):
-        services.answer_save(by=user, assessment=assessment, criterion=criterion, score=score,
+        services.answer_save(user=user, assessment=assessment, criterion=criterion, score=score,
                              evidence="Regional programme reports", past_actions="Calls 2008",
                              current_state="One cluster call a year", vision="Multi-year plan")
 
@@ -36,12 +36,12 @@ def fill(assessment, user, score=3):
 @pytest.fixture
 def submitted(people, draft):
     fill(draft, people.marche_member)
-    return services.assessment_submit(by=people.marche_admin, assessment=draft)
+    return services.assessment_submit(user=people.marche_admin, assessment=draft)
 
 
 @pytest.fixture
 def in_review(people, submitted):
-    return services.reviewer_assign(by=people.wg3_coordinator, assessment=submitted,
+    return services.reviewer_assign(user=people.wg3_coordinator, assessment=submitted,
                                     reviewer=people.bsmepa_member)
 
 

@@ -132,12 +132,12 @@ def test_the_learning_page_lists_regions_scoring_4_or_more_where_mine_scores_2_o
 def test_a_learning_pair_is_requested_and_accepted_and_shows_on_both_dashboards(
         client, people, open_round):
     dimension = _pair_scores(people, open_round)
-    request = services.learning_request_create(by=people.marche_admin, round_=open_round,
+    request = services.learning_request_create(user=people.marche_admin, round_=open_round,
                                                dimension=dimension, mentor=people.bsmepa)
     with pytest.raises(ValidationError, match="already asked"):
-        services.learning_request_create(by=people.marche_admin, round_=open_round,
+        services.learning_request_create(user=people.marche_admin, round_=open_round,
                                          dimension=dimension, mentor=people.bsmepa)
-    services.learning_request_decide(by=people.wg3_coordinator, request=request, accept=True)
+    services.learning_request_decide(user=people.wg3_coordinator, request=request, accept=True)
     request.refresh_from_db()
     assert request.state == LearningRequest.State.ACCEPTED
     for user in (people.marche_member, people.bsmepa_member):
@@ -152,14 +152,14 @@ def test_asking_a_region_that_is_not_strong_or_for_a_strong_dimension_is_refused
         people, open_round):
     dimension = _pair_scores(people, open_round)
     with pytest.raises(ValidationError, match="4 or more"):
-        services.learning_request_create(by=people.marche_admin, round_=open_round,
+        services.learning_request_create(user=people.marche_admin, round_=open_round,
                                          dimension=dimension, mentor=people.veneto)
     with pytest.raises(ValidationError, match="2 or less"):
-        services.learning_request_create(by=people.marche_admin, round_=open_round,
+        services.learning_request_create(user=people.marche_admin, round_=open_round,
                                          dimension=open_round.framework.dimensions.get(
                                              code="skills"), mentor=people.bsmepa)
     with pytest.raises(PermissionDenied):
-        services.learning_request_create(by=people.marche_member, round_=open_round,
+        services.learning_request_create(user=people.marche_member, round_=open_round,
                                          dimension=dimension, mentor=people.bsmepa)
 
 

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_celery_beat.models import PeriodicTask
 
 from assessments import services, tasks
@@ -46,8 +46,26 @@ def test_a_new_version_copies_the_framework_and_can_be_edited(open_round):
     criterion.save()
 
 
+def test_a_new_version_keeps_every_language_of_the_framework_whatever_language_is_active(
+        open_round):
+    framework = open_round.framework
+    level = Level.objects.filter(criterion__dimension__framework=framework).first()
+    Level.objects.filter(pk=level.pk).update(descriptor_el="Καμία πολιτική")
+    Framework.objects.filter(pk=framework.pk).update(name_el="Πλαίσιο")
+    framework.refresh_from_db()
+    with translation.override("el"):
+        copy = services.framework_new_version(framework=framework)
+        again = services.framework_new_version(framework=framework)
+    assert (copy.version, again.version) == (2, 3)
+    assert (copy.name_en, copy.name_el) == (framework.name_en, "Πλαίσιο")
+    copied = Level.objects.get(criterion__dimension__framework=copy,
+                               criterion__code=level.criterion.code, score=level.score)
+    assert (copied.descriptor_en, copied.descriptor_el) == (level.descriptor_en,
+                                                            "Καμία πολιτική")
+
+
 def test_platform_admin_opens_a_round_and_every_partner_hears_of_it(people, framework):
-    round_ = services.round_open(by=people.platform_admin, title="Final 2014",
+    round_ = services.round_open(user=people.platform_admin, title="Final 2014",
                                  framework=framework,
                                  deadline=timezone.now() + timedelta(days=30))
     assert round_.state == Round.State.OPEN
@@ -61,19 +79,19 @@ def test_the_wp4_lead_partners_admin_opens_a_round(people, framework):
     from tests.factories import staff
 
     veneto_admin = staff(people.veneto, role=Membership.Role.ADMIN)
-    services.round_open(by=veneto_admin, title="Final 2014", framework=framework,
+    services.round_open(user=veneto_admin, title="Final 2014", framework=framework,
                         deadline=timezone.now() + timedelta(days=30))
 
 
 def test_a_partner_admin_who_does_not_lead_wp4_or_wp5_cannot_open_a_round(people, framework):
     with pytest.raises(PermissionDenied):
-        services.round_open(by=people.marche_admin, title="Final 2014", framework=framework,
+        services.round_open(user=people.marche_admin, title="Final 2014", framework=framework,
                             deadline=timezone.now() + timedelta(days=30))
 
 
 def test_a_round_with_its_deadline_in_the_past_is_refused(people, framework):
     with pytest.raises(ValidationError, match="future"):
-        services.round_open(by=people.platform_admin, title="Late", framework=framework,
+        services.round_open(user=people.platform_admin, title="Late", framework=framework,
                             deadline=timezone.now() - timedelta(hours=1))
     assert not Round.objects.exists()
 
@@ -81,7 +99,7 @@ def test_a_round_with_its_deadline_in_the_past_is_refused(people, framework):
 def test_an_incomplete_framework_cannot_open_a_round(people, db):
     empty = Framework.objects.create(name="Empty")
     with pytest.raises(ValidationError, match="no criteria"):
-        services.round_open(by=people.platform_admin, title="R", framework=empty,
+        services.round_open(user=people.platform_admin, title="R", framework=empty,
                             deadline=timezone.now() + timedelta(days=3))
 
 

@@ -149,7 +149,7 @@ def _learning_request(people, open_round):
     validated_assessment(open_round, people.marche, {"financing": 1})
     validated_assessment(open_round, people.bsmepa, {"financing": 5})
     dimension = open_round.framework.dimensions.get(code="financing")
-    return services.learning_request_create(by=people.marche_admin, round_=open_round,
+    return services.learning_request_create(user=people.marche_admin, round_=open_round,
                                             dimension=dimension, mentor=people.bsmepa)
 
 
@@ -193,7 +193,7 @@ ANSWER = {"marche_member": 302, "marche_admin": 302, "veneto_member": 404,
 @pytest.mark.parametrize("role", ROLES)
 def test_only_the_assessed_partners_staff_answer_the_reviewers(client, people, in_review, role):
     answer = Answer.objects.filter(assessment=in_review).select_related("assessment").first()
-    services.review_comment(by=people.bsmepa_member, answer=answer, comment="Thin")
+    services.review_comment(user=people.bsmepa_member, answer=answer, comment="Thin")
     response = _as(client, people, role).post(
         reverse("assessments:review_answer", args=[in_review.pk, answer.criterion_id]),
         {f"a{answer.criterion_id}-response": "See annex"})

@@ -16,7 +16,7 @@ def _answer(assessment):
 
 def test_a_coordinator_assigns_a_reviewer_from_another_partner_as_a_guardian_grant(
         people, submitted):
-    assessment = services.reviewer_assign(by=people.wg3_coordinator, assessment=submitted,
+    assessment = services.reviewer_assign(user=people.wg3_coordinator, assessment=submitted,
                                           reviewer=people.bsmepa_member)
     assert assessment.state == Assessment.State.IN_REVIEW
     assert people.bsmepa_member.has_perm("assessments.review_assessment", assessment)
@@ -29,39 +29,39 @@ def test_a_coordinator_assigns_a_reviewer_from_another_partner_as_a_guardian_gra
 
 def test_reviewing_ones_own_partner_is_refused(people, submitted):
     with pytest.raises(ValidationError, match="own self-assessment"):
-        services.reviewer_assign(by=people.wg3_coordinator, assessment=submitted,
+        services.reviewer_assign(user=people.wg3_coordinator, assessment=submitted,
                                  reviewer=people.marche_member)
 
 
 def test_an_assessment_has_at_most_two_reviewers(people, submitted):
-    services.reviewer_assign(by=people.wg3_coordinator, assessment=submitted,
+    services.reviewer_assign(user=people.wg3_coordinator, assessment=submitted,
                              reviewer=people.bsmepa_member)
-    services.reviewer_assign(by=people.wg3_coordinator, assessment=submitted,
+    services.reviewer_assign(user=people.wg3_coordinator, assessment=submitted,
                              reviewer=people.veneto_member)
     with pytest.raises(ValidationError, match="at most two"):
-        services.reviewer_assign(by=people.wg3_coordinator, assessment=submitted,
+        services.reviewer_assign(user=people.wg3_coordinator, assessment=submitted,
                                  reviewer=staff(PartnerFactory()))
 
 
 def test_a_partner_member_who_coordinates_nothing_cannot_assign_reviewers(people, submitted):
     with pytest.raises(PermissionDenied):
-        services.reviewer_assign(by=people.veneto_member, assessment=submitted,
+        services.reviewer_assign(user=people.veneto_member, assessment=submitted,
                                  reviewer=people.bsmepa_member)
 
 
 def test_a_coordinator_cannot_coordinate_their_own_partners_assessment(people, submitted):
     people.wg3.coordinators.add(people.marche_admin)
     with pytest.raises(PermissionDenied):
-        services.reviewer_assign(by=people.marche_admin, assessment=submitted,
+        services.reviewer_assign(user=people.marche_admin, assessment=submitted,
                                  reviewer=people.bsmepa_member)
 
 
 def test_the_reviewer_comments_and_proposes_another_score(people, in_review):
     answer = _answer(in_review)
-    review = services.review_comment(by=people.bsmepa_member, answer=answer,
+    review = services.review_comment(user=people.bsmepa_member, answer=answer,
                                      comment="Evidence is thin", proposed_score=2)
     assert review.proposed_score == 2
-    again = services.review_comment(by=people.bsmepa_member, answer=answer,
+    again = services.review_comment(user=people.bsmepa_member, answer=answer,
                                     comment="Evidence is thin, see the 2011 report",
                                     proposed_score="")
     assert again.pk == review.pk and again.proposed_score is None
@@ -70,26 +70,26 @@ def test_the_reviewer_comments_and_proposes_another_score(people, in_review):
 
 def test_a_proposed_score_outside_the_scale_is_refused(people, in_review):
     with pytest.raises(ValidationError):
-        services.review_comment(by=people.bsmepa_member, answer=_answer(in_review),
+        services.review_comment(user=people.bsmepa_member, answer=_answer(in_review),
                                 comment="x", proposed_score=7)
     assert not ReviewComment.objects.exists()
 
 
 def test_someone_not_assigned_cannot_review(people, in_review):
     with pytest.raises(PermissionDenied):
-        services.review_comment(by=people.veneto_member, answer=_answer(in_review), comment="x")
+        services.review_comment(user=people.veneto_member, answer=_answer(in_review), comment="x")
 
 
 def test_the_assessed_partner_answers_and_the_coordinator_validates(people, in_review):
     answer = _answer(in_review)
-    services.review_comment(by=people.bsmepa_member, answer=answer, comment="Thin",
+    services.review_comment(user=people.bsmepa_member, answer=answer, comment="Thin",
                             proposed_score=2)
-    services.review_answer(by=people.marche_member, answer=answer, response="See annex B")
+    services.review_answer(user=people.marche_member, answer=answer, response="See annex B")
     assert Activity.objects.filter(verb="assessment.answered", partner=people.bsmepa).exists()
     finals = {c.pk: 3 for c in Criterion.objects.filter(
         dimension__framework=in_review.round.framework)}
     finals[answer.criterion_id] = 2
-    services.assessment_validate(by=people.wg3_coordinator, assessment=in_review,
+    services.assessment_validate(user=people.wg3_coordinator, assessment=in_review,
                                  final_scores=finals)
     in_review.refresh_from_db()
     assert in_review.state == Assessment.State.VALIDATED
@@ -103,7 +103,7 @@ def test_validation_with_a_missing_or_bad_final_score_changes_nothing(people, in
     first = next(iter(finals))
     finals[first] = 9
     with pytest.raises(ValidationError, match="1 to 5"):
-        services.assessment_validate(by=people.wg3_coordinator, assessment=in_review,
+        services.assessment_validate(user=people.wg3_coordinator, assessment=in_review,
                                      final_scores=finals)
     assert not Answer.objects.filter(final_score__isnull=False).exists()
     in_review.refresh_from_db()
@@ -148,9 +148,9 @@ def test_no_round_validated_yet_means_no_suggestions_rather_than_an_error(people
 
 
 def test_the_coordinators_partner_hears_of_each_review_comment(people, in_review):
-    services.reviewer_assign(by=people.wg3_coordinator, assessment=in_review,
+    services.reviewer_assign(user=people.wg3_coordinator, assessment=in_review,
                              reviewer=people.veneto_member)
-    services.review_comment(by=people.veneto_member, answer=_answer(in_review), comment="Thin")
+    services.review_comment(user=people.veneto_member, answer=_answer(in_review), comment="Thin")
     reviewed = Activity.objects.filter(verb="assessment.reviewed")
     assert set(reviewed.values_list("partner", flat=True)) == {people.marche.pk,
                                                                people.bsmepa.pk}

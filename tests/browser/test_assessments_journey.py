@@ -207,7 +207,7 @@ def test_an_editor_copies_a_framework_in_use_into_a_new_version_in_the_cms(edito
     page.locator("main").get_by_role("button", name="Make a new version").click()
     copy = Framework.objects.get(name=framework.name, version=2)
     page.wait_for_url(f"**/cms/assessments/frameworks/edit/{copy.pk}/")
-    page.get_by_label("Description").fill("Version 2: wording of the financing criteria")
+    page.get_by_label("Description [en]").fill("Version 2: wording of the financing criteria")
     page.locator("main").get_by_role("button", name="Save").first.click()
     expect(page.locator(".messages")).to_contain_text("updated")
     copy.refresh_from_db()

@@ -27,7 +27,7 @@ def _shoot(page, name):
 
 
 def test_the_wp6_lead_drafts_partners_amend_and_the_sc_adopts_the_plan(page, cast, voters):  # noqa: F811
-    document = services.document_create(by=cast.marche_member, title="Joint Strategic Plan",
+    document = services.document_create(user=cast.marche_member, title="Joint Strategic Plan",
                                         kind="joint_strategic_plan", work_package=cast.wp6,
                                         deliverable=cast.d61)
     # the WP6 lead drafts a chapter

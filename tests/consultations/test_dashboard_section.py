@@ -18,8 +18,8 @@ def test_dashboard_lists_open_consultations_the_user_may_join(client, cast, make
                       opens_at=timezone.now() - timedelta(days=5),
                       closes_at=timezone.now() - timedelta(hours=1))
     blocked = make_consultation(title="Blocked there", audience="public")
-    services.user_block(consultation=blocked, user=cast.approved_stakeholder,
-                        by=cast.wg3_coordinator, reason="Spam")
+    services.user_block(consultation=blocked, participant=cast.approved_stakeholder,
+                        user=cast.wg3_coordinator, reason="Spam")
     client.force_login(cast.approved_stakeholder)
     page = client.get(reverse("dashboard")).content.decode()
     assert "Needs you" in page and "Consultation closing" in page

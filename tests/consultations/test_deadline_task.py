@@ -47,7 +47,7 @@ def test_the_automatic_close_reaches_whom_a_manual_close_reaches_and_the_owner(
     manual = make_consultation(title="Closed by hand", audience="partners")
     due = make_consultation(title="Due", audience="partners", **PAST)
     with django_capture_on_commit_callbacks(execute=True):
-        services.consultation_close(consultation=manual, by=cast.wg3_coordinator)
+        services.consultation_close(consultation=manual, user=cast.wg3_coordinator)
         close_past_deadline()
 
     def told(consultation):
@@ -62,7 +62,7 @@ def test_the_automatic_close_reaches_whom_a_manual_close_reaches_and_the_owner(
 
 def test_the_task_leaves_a_consultation_its_owner_closed_by_hand(cast, make_consultation):
     c = make_consultation(audience="public")
-    services.consultation_close(consultation=c, by=cast.wg3_coordinator)
+    services.consultation_close(consultation=c, user=cast.wg3_coordinator)
     Consultation.objects.filter(pk=c.pk).update(closes_at=timezone.now() - timedelta(hours=1))
     assert close_past_deadline() == []
     assert closed_activities(c).count() == 1  # the manual one

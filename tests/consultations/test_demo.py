@@ -9,7 +9,7 @@ from clusterpolisee.core.demo import DEMO_EMAIL_DOMAIN
 from clusterpolisee.core.permissions import is_approved_stakeholder
 from clusterpolisee.users.models import User
 from consultations.models import Comment, Consultation
-from consultations.permissions import can_view_consultation
+from consultations.rules import can_view_consultation
 
 pytestmark = pytest.mark.django_db
 

@@ -18,9 +18,9 @@ def discussed(cast, make_consultation):
     services.comment_post(consultation=c, author=cast.veneto_member, body="From Veneto")
     hidden = services.comment_post(consultation=c, author=cast.approved_stakeholder,
                                    body="Spam")
-    services.comment_hide(comment=hidden, by=cast.wg3_coordinator, reason="Spam")
+    services.comment_hide(comment=hidden, user=cast.wg3_coordinator, reason="Spam")
     gone = services.comment_post(consultation=c, author=cast.bsmepa_member, body="Oops")
-    services.comment_delete(comment=gone, by=cast.bsmepa_member)
+    services.comment_delete(comment=gone, user=cast.bsmepa_member)
     services.comment_post(consultation=c, author=cast.approved_stakeholder, body="Real view")
     services.rating_answer(consultation=c, user=cast.approved_stakeholder, value=4)
     return c

@@ -71,7 +71,7 @@ def test_hiding_needs_a_reason(client, cast, flagged):
 
 def test_unhide_brings_the_comment_back(client, cast, flagged):
     c, comment = flagged
-    services.comment_hide(comment=comment, by=cast.wg3_coordinator, reason="Off topic")
+    services.comment_hide(comment=comment, user=cast.wg3_coordinator, reason="Off topic")
     client.force_login(cast.wg3_coordinator)
     client.post(reverse("consultations:comment_unhide", args=[c.pk, comment.pk]))
     comment.refresh_from_db()
@@ -97,7 +97,7 @@ def test_non_moderators_cannot_hide(client, cast, flagged, persona):
     comment.refresh_from_db()
     assert not comment.is_hidden
     with pytest.raises(PermissionDenied):
-        services.comment_hide(comment=comment, by=getattr(cast, persona), reason="x")
+        services.comment_hide(comment=comment, user=getattr(cast, persona), reason="x")
 
 
 def test_blocked_participant_cannot_comment_there_but_can_elsewhere(client, cast, flagged,
@@ -121,8 +121,8 @@ def test_blocked_participant_cannot_comment_there_but_can_elsewhere(client, cast
 
 def test_lifting_a_block(client, cast, flagged):
     c, _ = flagged
-    block = services.user_block(consultation=c, user=cast.approved_stakeholder,
-                                by=cast.wg3_coordinator, reason="Spam")
+    block = services.user_block(consultation=c, participant=cast.approved_stakeholder,
+                                user=cast.wg3_coordinator, reason="Spam")
     client.force_login(cast.wg3_coordinator)
     client.post(reverse("consultations:unblock", args=[c.pk, block.pk]))
     assert not ConsultationBlock.objects.exists()

@@ -168,7 +168,7 @@ def _flag_more(consultations, cast, n, *, hidden=False):
         for flagger in flaggers[: 1 + i % 3]:
             Flag.objects.create(comment=comment, user=flagger, reason=f"Reason {i}")
         if hidden:
-            services.comment_hide(comment=comment, by=cast.platform_admin, reason="Off topic")
+            services.comment_hide(comment=comment, user=cast.platform_admin, reason="Off topic")
 
 
 @pytest.mark.parametrize(("persona", "params", "expected"), [

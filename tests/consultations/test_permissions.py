@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from consultations.models import Comment
-from consultations.permissions import can_view_consultation
+from consultations.rules import can_view_consultation
 from consultations.selectors import consultations_visible_to
 
 pytestmark = pytest.mark.django_db

@@ -68,7 +68,7 @@ def test_serbian_latin_is_the_transliteration_of_serbian_cyrillic():
     shipped = read_po(io.StringIO(latin))
     # The messages, not the line references or the header's dates: moving code must not fail it.
     def messages(catalogue):
-        return {m.id: m.string for m in catalogue if m.id}
+        return {(m.context, m.id): m.string for m in catalogue if m.id}
     assert messages(shipped) == messages(expected), "run `make messages`"
     assert not re.search(r"msgstr.*[\u0400-\u04FF]", latin)
 
@@ -86,12 +86,12 @@ def test_compiled_catalogue_is_up_to_date(locale):
     folder = ROOT / "locale" / locale / "LC_MESSAGES"
     assert (folder / "django.mo").exists(), "run `make messages` and commit django.mo"
 
-    def key(message):
-        return message.id if isinstance(message.id, str) else tuple(message.id)
+    def key(message):  # an entry is its context and its msgid ("activity" + "uploaded")
+        return (message.context, message.id if isinstance(message.id, str) else tuple(message.id))
 
     with open(folder / "django.mo", "rb") as handle:
         compiled = {key(m): m.string for m in read_mo(handle) if m.id}
     source = {key(m): m.string for m in _read(folder / "django.po") if m.id}
     assert source.keys() == compiled.keys(), f"{locale}: django.mo is stale: `make messages`"
-    assert {k: v for k, v in source.items() if isinstance(k, str)} == {
-        k: v for k, v in compiled.items() if isinstance(k, str)}, f"{locale}: stale django.mo"
+    assert {k: v for k, v in source.items() if isinstance(k[1], str)} == {
+        k: v for k, v in compiled.items() if isinstance(k[1], str)}, f"{locale}: stale django.mo"

@@ -104,12 +104,12 @@ def world(people, make_practice, django_capture_on_commit_callbacks):
         # consultations of each audience, and a comment
         def consultation(n, audience_rule, who, open_it=True, wg=people.wg3):
             c = consultation_services.consultation_create(
-                owner=people.wg3_coordinator, title=planted.add(n, who),
+                user=people.wg3_coordinator, title=planted.add(n, who),
                 background="<p>What should the project do?</p>", audience=audience_rule,
                 opens_at=now - timedelta(hours=1), closes_at=now + timedelta(days=7),
                 working_group=wg)
             if open_it:
-                consultation_services.consultation_open(consultation=c, by=people.wg3_coordinator)
+                consultation_services.consultation_open(consultation=c, user=people.wg3_coordinator)
             planted.urls.append(c.get_absolute_url())
             return c
         wg_only = consultation(6, "partners", WG3)
@@ -186,7 +186,7 @@ def world(people, make_practice, django_capture_on_commit_callbacks):
                         partner=people.marche)
     early_mail = list(mail.outbox)
     # access lost: the leaver was told Marche's things while at Marche, then left
-    membership_remove(membership=cast["ex_marche"].membership, by=people.marche_admin)
+    membership_remove(membership=cast["ex_marche"].membership, user=people.marche_admin)
     cast["ex_marche"].refresh_from_db()
     mail.outbox.clear()
     return cast, planted, early_mail

@@ -39,7 +39,7 @@ def test_a_pending_stakeholder_and_a_cms_editor_do_not_see_the_title_of_a_consul
         client, cast, make_consultation):
     consultation = make_consultation(title="Stakeholder-only tariff consultation",
                                      audience="stakeholders", state="draft")
-    consultation_services.consultation_open(consultation=consultation, by=cast.wg3_coordinator)
+    consultation_services.consultation_open(consultation=consultation, user=cast.wg3_coordinator)
     item = Activity.objects.get(verb="consultation.opened")
     # recorded with the public scope (audience_scope has no "approved stakeholders" one):
     # the target's visibility is what keeps it from the wrong readers
@@ -115,7 +115,7 @@ def test_a_member_removed_from_marche_no_longer_reads_its_private_items_in_notif
         client, people, marche_private):
     client.force_login(people.marche_member)
     assert cached_unread_count(people.marche_member) == 1  # cached, as the bell reads it
-    membership_remove(membership=people.marche_member.membership, by=people.marche_admin)
+    membership_remove(membership=people.marche_member.membership, user=people.marche_admin)
     people.marche_member.refresh_from_db()
     page = client.get(reverse("notifications:list")).content.decode()
     assert "Marche budget line 7" not in page
@@ -124,7 +124,7 @@ def test_a_member_removed_from_marche_no_longer_reads_its_private_items_in_notif
 
 def test_a_member_removed_from_marche_gets_no_marche_private_items_in_the_next_daily_digest(
         people, marche_private):
-    membership_remove(membership=people.marche_member.membership, by=people.marche_admin)
+    membership_remove(membership=people.marche_member.membership, user=people.marche_admin)
     mail.outbox.clear()
     run = digests.digest_run_prepare(period="daily", period_start=DAY)
     for batch in digests.pending_batches(run):
@@ -142,7 +142,7 @@ def test_an_immediate_e_mail_is_not_sent_to_someone_who_lost_access_since_the_fa
                                               category=item.category,
                                               created_at=item.created_at)
                   for user in (people.marche_member, people.marche_admin))
-    membership_remove(membership=people.marche_member.membership, by=people.marche_admin)
+    membership_remove(membership=people.marche_member.membership, user=people.marche_admin)
     mail.outbox.clear()
     assert send_immediate_emails([lost.pk, kept.pk]) == 1
     assert [m.to for m in mail.outbox] == [["admin@marche.example.org"]]

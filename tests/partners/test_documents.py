@@ -8,10 +8,10 @@ from django.urls import reverse
 
 from clusterpolisee.core.models import Activity
 from clusterpolisee.core.selectors import activities_visible_to
+from clusterpolisee.core.uploads import safe_filename
 from partners import services
 from partners.models import Document, DocumentShare, DocumentVersion
 from partners.selectors import audit_log_visible_to
-from partners.uploads import safe_filename
 from tests.partners.conftest import docx_bytes, pdf_upload
 
 pytestmark = pytest.mark.django_db

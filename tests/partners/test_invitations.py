@@ -79,7 +79,7 @@ def test_someone_else_logged_in_cannot_use_the_link(client, people):
 
 def test_tampered_link_gives_a_clear_page(client, people):
     invitation = services.invitation_create(partner=people.marche, email="x@example.org",
-                                            role="member", invited_by=people.marche_admin)
+                                            role="member", user=people.marche_admin)
     token = services.invitation_token(invitation)
     response = client.get(reverse("partners:invitation", args=[token[:-3] + "abc"]))
     assert response.status_code == 400
@@ -88,7 +88,7 @@ def test_tampered_link_gives_a_clear_page(client, people):
 
 def test_expired_link_gives_a_clear_page(client, people):
     invitation = services.invitation_create(partner=people.marche, email="x@example.org",
-                                            role="member", invited_by=people.marche_admin)
+                                            role="member", user=people.marche_admin)
     Invitation.objects.filter(pk=invitation.pk).update(
         expires_at=timezone.now() - timedelta(minutes=1))
     response = client.get(reverse("partners:invitation",
@@ -98,7 +98,7 @@ def test_expired_link_gives_a_clear_page(client, people):
 
 def test_withdrawn_link_gives_a_clear_page(client, people):
     invitation = services.invitation_create(partner=people.marche, email="x@example.org",
-                                            role="member", invited_by=people.marche_admin)
+                                            role="member", user=people.marche_admin)
     client.force_login(people.marche_admin)
     client.post(reverse("partners:revoke_invitation", args=["marche-region", invitation.pk]))
     client.logout()

@@ -32,11 +32,11 @@ def make_document(cast):
     """A WP6 document drafted by the Marche member: chapters of paragraphs as given."""
     def _make(chapters=(("Vision", ["First idea.", "Second idea about clusters."]),),
               title="Joint Strategic Plan"):
-        document = services.document_create(by=cast.marche_member, title=title,
+        document = services.document_create(user=cast.marche_member, title=title,
                                              kind="joint_strategic_plan",
                                              work_package=cast.wp6, deliverable=cast.d61)
         for chapter_title, paragraphs in chapters:
-            services.chapter_create(document=document, by=cast.marche_member,
+            services.chapter_create(document=document, user=cast.marche_member,
                                     title=chapter_title, text="\n\n".join(paragraphs))
         return document
     return _make
@@ -45,7 +45,7 @@ def make_document(cast):
 @pytest.fixture
 def open_phase(cast):
     def _open(document, *, include_stakeholders=False, days=7):
-        return services.phase_open(document=document, by=cast.marche_member,
+        return services.phase_open(document=document, user=cast.marche_member,
                                    closes_at=timezone.now() + timedelta(days=days),
                                    include_stakeholders=include_stakeholders)
     return _open

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def _to_vote(cast, document, publish=False):
     return services.version_put_to_vote(version=document.versions.get(number=1),
-                                        by=cast.marche_member, publish_if_adopted=publish,
+                                        user=cast.marche_member, publish_if_adopted=publish,
                                         deadline=timezone.now() + timedelta(days=3))
 
 
@@ -31,7 +31,7 @@ def test_putting_a_version_to_the_vote_opens_an_sc_decision_and_freezes_the_text
     assert version.decision.electorate == 3 and version.decision.quorum == 2
     chapter = document.chapters.get()
     with pytest.raises(ValidationError, match="frozen"):
-        services.chapter_save(chapter=chapter, by=cast.marche_member, title="Renamed",
+        services.chapter_save(chapter=chapter, user=cast.marche_member, title="Renamed",
                               texts={})
     chapter.refresh_from_db()
     assert chapter.title == "Vision"
@@ -48,7 +48,7 @@ def test_when_every_partner_has_voted_yes_the_version_is_adopted_and_frozen(
     # further edits start a new draft; the adopted snapshot stays as voted
     chapter = document.chapters.get()
     p1 = chapter.paragraphs.get(position=1)
-    new = services.chapter_save(chapter=chapter, by=cast.marche_member, title="Vision",
+    new = services.chapter_save(chapter=chapter, user=cast.marche_member, title="Vision",
                                 texts={p1.pk: "After adoption."})
     assert new.number == 2 and new.state == "draft"
     version.refresh_from_db()
@@ -76,7 +76,7 @@ def test_a_vote_without_quorum_at_the_deadline_leaves_the_version_not_adopted(
     assert version.state == "not_adopted"
     # no longer frozen: the editors carry on
     chapter = document.chapters.get()
-    services.chapter_save(chapter=chapter, by=cast.marche_member, title="Vision, again",
+    services.chapter_save(chapter=chapter, user=cast.marche_member, title="Vision, again",
                           texts={})
 
 
@@ -91,10 +91,10 @@ def test_the_docx_export_holds_the_text_and_the_amendment_log(cast, make_documen
     document = make_document()
     open_phase(document)
     paragraph = first_paragraph(document, 2)
-    amendment = services.amendment_propose(paragraph=paragraph, author=cast.veneto_member,
+    amendment = services.amendment_propose(paragraph=paragraph, user=cast.veneto_member,
                                            text="Amended idea.", reason="Sharper.",
                                            base_revision=1)
-    services.amendment_accept(amendment=amendment, by=cast.marche_member, reply="Agreed.")
+    services.amendment_accept(amendment=amendment, user=cast.marche_member, reply="Agreed.")
     response = client_as(cast.bsmepa_member).get(
         reverse("strategies:docx", kwargs={"pk": document.pk}))
     assert response.status_code == 200
@@ -114,7 +114,7 @@ def test_the_print_export_is_the_adopted_version_with_print_css(cast, make_docum
     for voter in voters:
         governance.vote_cast(decision=version.decision, user=voter, choice="yes")
     chapter = document.chapters.get()
-    services.chapter_save(chapter=chapter, by=cast.marche_member, title="Vision",
+    services.chapter_save(chapter=chapter, user=cast.marche_member, title="Vision",
                           texts={chapter.paragraphs.first().pk: "Draft after adoption."})
     html = client_as(cast.veneto_member).get(
         reverse("strategies:print", kwargs={"pk": document.pk})).content.decode()

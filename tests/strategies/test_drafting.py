@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_lead_partner_staff_create_a_document_whose_lead_is_the_wp_lead(cast):
-    document = services.document_create(by=cast.marche_member, title="JSP",
+    document = services.document_create(user=cast.marche_member, title="JSP",
                                         kind="joint_strategic_plan", work_package=cast.wp6,
                                         deliverable=cast.d61)
     assert document.lead_partner == cast.marche
@@ -21,7 +21,7 @@ def test_lead_partner_staff_create_a_document_whose_lead_is_the_wp_lead(cast):
 
 def test_staff_of_another_partner_cannot_start_a_wp6_document(cast):
     with pytest.raises(PermissionDenied):
-        services.document_create(by=cast.bsmepa_member, title="JSP", kind="other",
+        services.document_create(user=cast.bsmepa_member, title="JSP", kind="other",
                                  work_package=cast.wp6)
 
 
@@ -38,7 +38,7 @@ def test_saving_a_chapter_makes_a_version_and_removes_emptied_paragraphs(cast, m
     document = make_document(chapters=[("Vision", ["One.", "Two.", "Three."])])
     chapter = document.chapters.get()
     p1, p2, p3 = chapter.paragraphs.order_by("position")
-    version = services.chapter_save(chapter=chapter, by=cast.marche_member, title="Vision",
+    version = services.chapter_save(chapter=chapter, user=cast.marche_member, title="Vision",
                                     texts={p1.pk: "One, better.", p2.pk: "", p3.pk: "Three."},
                                     new_text="Four.", base_version=1)
     assert version.number == 2
@@ -51,7 +51,7 @@ def test_saving_a_chapter_makes_a_version_and_removes_emptied_paragraphs(cast, m
 def test_saving_without_changes_makes_no_version(cast, make_document):
     document = make_document()
     chapter = document.chapters.get()
-    assert services.chapter_save(chapter=chapter, by=cast.marche_member, title=chapter.title,
+    assert services.chapter_save(chapter=chapter, user=cast.marche_member, title=chapter.title,
                                  texts={}, base_version=1) is None
     assert document.versions.count() == 1
 
@@ -60,10 +60,10 @@ def test_a_save_from_an_outdated_version_is_refused_and_nothing_is_saved(cast, m
     document = make_document()
     chapter = document.chapters.get()
     paragraph = chapter.paragraphs.first()
-    services.chapter_save(chapter=chapter, by=cast.marche_member, title="Vision",
+    services.chapter_save(chapter=chapter, user=cast.marche_member, title="Vision",
                           texts={paragraph.pk: "Edited once."}, base_version=1)
     with pytest.raises(ValidationError, match="after you opened"):
-        services.chapter_save(chapter=chapter, by=cast.marche_member, title="Vision",
+        services.chapter_save(chapter=chapter, user=cast.marche_member, title="Vision",
                               texts={paragraph.pk: "Edited twice."}, base_version=1)
     paragraph.refresh_from_db()
     assert paragraph.text == "Edited once."
@@ -75,7 +75,7 @@ def test_an_oversized_paragraph_is_refused_and_nothing_is_half_saved(cast, make_
     chapter = document.chapters.get()
     p1, p2 = chapter.paragraphs.order_by("position")
     with pytest.raises(ValidationError, match="too long"):
-        services.chapter_save(chapter=chapter, by=cast.marche_member, title="Renamed",
+        services.chapter_save(chapter=chapter, user=cast.marche_member, title="Renamed",
                               texts={p1.pk: "Fine.", p2.pk: "x" * (services.PARAGRAPH_MAX_CHARS
                                                                   + 1)},
                               base_version=1)
@@ -89,12 +89,12 @@ def test_scripts_are_removed_from_paragraphs_and_a_script_alone_is_empty(cast, m
     document = make_document()
     chapter = document.chapters.get()
     p1 = chapter.paragraphs.first()
-    services.chapter_save(chapter=chapter, by=cast.marche_member, title="Vision",
+    services.chapter_save(chapter=chapter, user=cast.marche_member, title="Vision",
                           texts={p1.pk: "Safe <script>alert(1)</script>text"}, base_version=1)
     p1.refresh_from_db()
     assert "<script" not in p1.text_html
     with pytest.raises(ValidationError, match="empty"):
-        services.chapter_create(document=document, by=cast.marche_member, title="Bad",
+        services.chapter_create(document=document, user=cast.marche_member, title="Bad",
                                 text="<script>alert(1)</script>")
     assert document.chapters.count() == 1
 
@@ -104,7 +104,7 @@ def test_the_diff_page_shows_the_changed_words_between_two_versions(cast, make_d
     document = make_document()
     chapter = document.chapters.get()
     p2 = chapter.paragraphs.get(position=2)
-    services.chapter_save(chapter=chapter, by=cast.marche_member, title="Vision",
+    services.chapter_save(chapter=chapter, user=cast.marche_member, title="Vision",
                           texts={p2.pk: "Second strong idea about regions."}, base_version=1)
     response = client_as(cast.marche_member).get(
         reverse("strategies:diff", kwargs={"pk": document.pk}) + "?from=1&to=2")

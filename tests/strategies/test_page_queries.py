@@ -8,7 +8,9 @@ from strategies.models import Chapter, Paragraph, ParagraphComment
 
 pytestmark = pytest.mark.django_db
 
-EXPECTED_QUERIES = 14
+# 14 before issue 14: a refused has_perm no longer asks django-guardian's tables (the rules
+# that honour a co-editor grant read it themselves)
+EXPECTED_QUERIES = 12
 
 
 def _grow(document, phase, author, *, n_paragraphs, n_comments):
@@ -33,7 +35,7 @@ def test_the_document_page_has_a_pinned_query_count(cast, make_document, open_ph
     document = make_document()
     phase = open_phase(document)
     services.amendment_propose(paragraph=document.chapters.get().paragraphs.first(),
-                               author=cast.veneto_member, text="Other words.",
+                               user=cast.veneto_member, text="Other words.",
                                reason="Because.", base_revision=1)
     _grow(document, phase, cast.veneto_member, n_paragraphs=n_paragraphs,
           n_comments=n_comments)

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _propose(paragraph, author, text="A better second idea.", reason="Clearer."):
-    return services.amendment_propose(paragraph=paragraph, author=author, text=text,
+    return services.amendment_propose(paragraph=paragraph, user=author, text=text,
                                       reason=reason, base_revision=paragraph.revision)
 
 
@@ -29,7 +29,7 @@ def test_a_veneto_member_comments_on_paragraph_2_and_the_count_shows_beside_it(
     document = make_document()
     open_phase(document)
     paragraph = first_paragraph(document, 2)
-    services.paragraph_comment_post(paragraph=paragraph, author=cast.veneto_member,
+    services.paragraph_comment_post(paragraph=paragraph, user=cast.veneto_member,
                                     body="Name the regions.")
     counts = {p.number: p.n_comments for c in chapters_for_page(document)
               for p in c.paragraphs.all()}
@@ -43,13 +43,13 @@ def test_a_reply_is_threaded_under_its_comment_on_the_same_paragraph(
     document = make_document()
     open_phase(document)
     p1, p2 = first_paragraph(document, 1), first_paragraph(document, 2)
-    comment = services.paragraph_comment_post(paragraph=p2, author=cast.veneto_member,
+    comment = services.paragraph_comment_post(paragraph=p2, user=cast.veneto_member,
                                               body="Question?")
-    reply = services.paragraph_comment_post(paragraph=p2, author=cast.marche_member,
+    reply = services.paragraph_comment_post(paragraph=p2, user=cast.marche_member,
                                             body="Answer.", parent=comment)
     assert reply.depth == 1 and reply.parent_id == comment.pk
     with pytest.raises(ValidationError, match="on this paragraph"):
-        services.paragraph_comment_post(paragraph=p1, author=cast.marche_member,
+        services.paragraph_comment_post(paragraph=p1, user=cast.marche_member,
                                         body="Elsewhere.", parent=comment)
 
 
@@ -62,7 +62,7 @@ def test_comments_after_the_deadline_are_refused_and_nothing_is_saved(
     phase.consultation.save()
     with pytest.raises(ValidationError, match="comment phase closed on"):
         services.paragraph_comment_post(paragraph=first_paragraph(document),
-                                        author=cast.veneto_member, body="Too late.")
+                                        user=cast.veneto_member, body="Too late.")
     assert not Comment.objects.exists() and not ParagraphComment.objects.exists()
 
 
@@ -70,7 +70,7 @@ def test_there_is_no_commenting_before_a_phase_is_opened(cast, make_document):
     document = make_document()
     with pytest.raises(ValidationError, match="No comment phase"):
         services.paragraph_comment_post(paragraph=first_paragraph(document),
-                                        author=cast.bsmepa_member, body="Early.")
+                                        user=cast.bsmepa_member, body="Early.")
 
 
 @override_settings(CONSULTATION_COMMENTS_PER_MINUTE=2)
@@ -80,10 +80,10 @@ def test_the_consultations_flood_limit_applies_to_paragraph_comments(
     open_phase(document)
     paragraph = first_paragraph(document)
     for n in range(2):
-        services.paragraph_comment_post(paragraph=paragraph, author=cast.veneto_member,
+        services.paragraph_comment_post(paragraph=paragraph, user=cast.veneto_member,
                                         body=f"Comment {n}")
     with pytest.raises(ValidationError, match="too fast"):
-        services.paragraph_comment_post(paragraph=paragraph, author=cast.veneto_member,
+        services.paragraph_comment_post(paragraph=paragraph, user=cast.veneto_member,
                                         body="One more")
     assert ParagraphComment.objects.count() == 2
 
@@ -93,11 +93,11 @@ def test_a_comment_hidden_by_the_phase_moderator_leaves_the_count_and_shows_the_
     document = make_document()
     open_phase(document)
     paragraph = first_paragraph(document)
-    comment = services.paragraph_comment_post(paragraph=paragraph, author=cast.veneto_member,
+    comment = services.paragraph_comment_post(paragraph=paragraph, user=cast.veneto_member,
                                               body="Off topic rant")
     consultation_services.comment_flag(comment=comment, user=cast.bsmepa_member,
                                        reason="Off topic")
-    consultation_services.comment_hide(comment=comment, by=cast.marche_member,
+    consultation_services.comment_hide(comment=comment, user=cast.marche_member,
                                        reason="Off topic")
     assert chapters_for_page(document)[0].paragraphs.all()[0].n_comments == 0
     page = client_as(cast.bsmepa_member).get(paragraph.get_absolute_url()).content.decode()
@@ -111,11 +111,11 @@ def test_a_stakeholder_comments_only_in_a_phase_open_to_stakeholders(
     open_phase(document)
     with pytest.raises(PermissionDenied):
         services.paragraph_comment_post(paragraph=first_paragraph(document),
-                                        author=cast.approved_stakeholder, body="Hello")
+                                        user=cast.approved_stakeholder, body="Hello")
     other = make_document(title="Sustainability Plan")
     open_phase(other, include_stakeholders=True)
     services.paragraph_comment_post(paragraph=first_paragraph(other),
-                                    author=cast.approved_stakeholder, body="Hello")
+                                    user=cast.approved_stakeholder, body="Hello")
 
 
 def test_opening_a_second_phase_or_one_in_the_past_is_refused(cast, make_document, open_phase):
@@ -134,7 +134,7 @@ def test_an_accepted_amendment_changes_the_paragraph_makes_a_version_and_credits
     paragraph = first_paragraph(document, 2)
     amendment = _propose(paragraph, cast.veneto_member)
     services.amendment_support(amendment=amendment, user=cast.bsmepa_member)
-    version = services.amendment_accept(amendment=amendment, by=cast.marche_member,
+    version = services.amendment_accept(amendment=amendment, user=cast.marche_member,
                                         reply="Thank you.")
     paragraph.refresh_from_db()
     amendment.refresh_from_db()
@@ -150,8 +150,8 @@ def test_a_rejection_needs_a_reply_and_tells_the_author(cast, make_document, ope
     open_phase(document)
     amendment = _propose(first_paragraph(document, 2), cast.veneto_member)
     with pytest.raises(ValidationError, match="why"):
-        services.amendment_reject(amendment=amendment, by=cast.marche_member, reply=" ")
-    services.amendment_reject(amendment=amendment, by=cast.marche_member,
+        services.amendment_reject(amendment=amendment, user=cast.marche_member, reply=" ")
+    services.amendment_reject(amendment=amendment, user=cast.marche_member,
                               reply="Out of scope for WP6.")
     amendment.refresh_from_db()
     assert amendment.state == "rejected" and amendment.reply == "Out of scope for WP6."
@@ -164,7 +164,7 @@ def test_only_editors_decide_on_amendments(cast, make_document, open_phase):
     open_phase(document)
     amendment = _propose(first_paragraph(document, 2), cast.veneto_member)
     with pytest.raises(PermissionDenied):
-        services.amendment_accept(amendment=amendment, by=cast.bsmepa_member)
+        services.amendment_accept(amendment=amendment, user=cast.bsmepa_member)
 
 
 def test_supporting_twice_or_ones_own_amendment_is_refused(cast, make_document, open_phase):
@@ -201,7 +201,7 @@ def test_an_amendment_to_a_paragraph_that_changed_meanwhile_shows_the_conflict_a
     paragraph = first_paragraph(document, 2)
     client = client_as(cast.veneto_member)
     url = reverse("strategies:amend", kwargs={"pk": document.pk, "paragraph_id": paragraph.pk})
-    services.chapter_save(chapter=paragraph.chapter, by=cast.marche_member, title="Vision",
+    services.chapter_save(chapter=paragraph.chapter, user=cast.marche_member, title="Vision",
                           texts={paragraph.pk: "Second idea, edited by the lead."})
     response = client.post(url, {"base_revision": 1, "text": "My own wording.",
                                  "reason": "Because."})
@@ -220,10 +220,10 @@ def test_accepting_an_amendment_whose_paragraph_changed_is_refused(
     open_phase(document)
     paragraph = first_paragraph(document, 2)
     amendment = _propose(paragraph, cast.veneto_member)
-    services.chapter_save(chapter=paragraph.chapter, by=cast.marche_member, title="Vision",
+    services.chapter_save(chapter=paragraph.chapter, user=cast.marche_member, title="Vision",
                           texts={paragraph.pk: "Edited meanwhile."})
     with pytest.raises(services.AmendmentConflict) as conflict:
-        services.amendment_accept(amendment=amendment, by=cast.marche_member)
+        services.amendment_accept(amendment=amendment, user=cast.marche_member)
     assert conflict.value.current_text == "Edited meanwhile."
     amendment.refresh_from_db()
     assert amendment.state == "open"

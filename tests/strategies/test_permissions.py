@@ -48,7 +48,7 @@ def world(cast, make_document, open_phase, voters):
     for key, publish in (("adopted", False), ("public", True)):
         docs[key] = make_document(title=key)
         version = services.version_put_to_vote(
-            version=docs[key].versions.get(), by=cast.marche_member, publish_if_adopted=publish,
+            version=docs[key].versions.get(), user=cast.marche_member, publish_if_adopted=publish,
             deadline=timezone.now() + timedelta(days=2))
         for voter in voters:
             governance.vote_cast(decision=version.decision, user=voter, choice="yes")
@@ -122,7 +122,7 @@ def test_a_reader_of_an_adopted_version_cannot_open_the_new_draft_versions(world
                                                                           client_as):
     document = world["adopted"]
     chapter = document.chapters.get()
-    services.chapter_save(chapter=chapter, by=cast.marche_member, title="Vision",
+    services.chapter_save(chapter=chapter, user=cast.marche_member, title="Vision",
                           texts={chapter.paragraphs.first().pk: "A new draft."})
     client = client_as(cast.veneto_member)
     assert client.get(reverse("strategies:version", kwargs={
@@ -163,9 +163,9 @@ def test_people_who_cannot_read_the_draft_get_404_on_its_edit_pages(world, cast,
 def test_a_named_co_editor_saves_a_chapter_and_loses_the_right_when_removed(world, cast):
     document = world["draft"]
     chapter = document.chapters.get()
-    services.chapter_save(chapter=chapter, by=cast.co_editor, title="By the co-editor",
+    services.chapter_save(chapter=chapter, user=cast.co_editor, title="By the co-editor",
                           texts={})
-    services.co_editor_remove(document=document, user=cast.co_editor, by=cast.marche_admin)
+    services.co_editor_remove(document=document, co_editor=cast.co_editor, user=cast.marche_admin)
     assert not cast.co_editor.has_perm("strategies.edit_strategy", document)
     assert not cast.co_editor.has_perm("strategies.view_draft", document)
 
@@ -175,8 +175,8 @@ def test_only_the_lead_partners_admin_names_co_editors(world, cast, client_as):
 
     document = world["draft"]
     with pytest.raises(PermissionDenied):
-        services.co_editor_add(document=document, user=cast.veneto_member,
-                               by=cast.marche_member)
+        services.co_editor_add(document=document, co_editor=cast.veneto_member,
+                               user=cast.marche_member)
     response = client_as(cast.marche_admin).post(
         reverse("strategies:co_editors", kwargs={"pk": document.pk}),
         {"email": "member@veneto.example.org"})

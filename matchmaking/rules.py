@@ -1,4 +1,7 @@
-"""Who may do what in WG3 matchmaking.
+"""Who may do what in WG3 matchmaking: django-rules predicates named as sentences, registered
+as ``matchmaking.<action>`` and asked as ``allowed(user, "matchmaking.<action>", obj)`` /
+``check_perm`` (the rule's own answer: a platform admin gets what the rules below give
+them, not Django's "a superuser has every permission").
 
 Taking part (profiles, opportunities, interest, B2B meetings) is for a *participant*: partner
 staff, acting for their partner, and approved stakeholders, acting for the organisation named
@@ -16,6 +19,7 @@ expresses interest in their own organisation's opportunity.
 """
 from dataclasses import dataclass
 
+import rules
 from django.conf import settings
 from django.db.models import Q
 
@@ -24,6 +28,7 @@ from clusterpolisee.core.permissions import (
     is_partner_staff,
     is_platform_admin,
     is_stakeholder,
+    membership_of,
 )
 
 
@@ -79,7 +84,7 @@ def participant_of(user) -> Participant | None:
     if not user.is_authenticated or not user.is_active:
         return None
     if is_partner_staff(user):
-        partner = user.membership.partner
+        partner = membership_of(user).partner
         return Participant(user=user, partner=partner, country_id=partner.country_id)
     if is_approved_stakeholder(user):
         profile = user.stakeholder_profile
@@ -88,6 +93,14 @@ def participant_of(user) -> Participant | None:
     return None
 
 
+# --- who the person is ---------------------------------------------------------------------
+
+@rules.predicate
+def is_a_matchmaking_participant(user) -> bool:
+    return participant_of(user) is not None
+
+
+@rules.predicate
 def is_awaiting_approval(user) -> bool:
     """A stakeholder who signed up and whose registration nobody has approved yet."""
     if not is_stakeholder(user):
@@ -96,9 +109,10 @@ def is_awaiting_approval(user) -> bool:
     return bool(profile and profile.state == profile.State.PENDING)
 
 
-def can_moderate_matchmaking(user) -> bool:
-    if is_platform_admin(user):
-        return True
+@rules.predicate
+def coordinates_the_matchmaking_working_group(user) -> bool:
+    """A coordinator of WG3 (always partner staff). Asked on most matchmaking pages, several
+    times each: the answer is kept on the user object for the request."""
     if not user.is_authenticated or not is_partner_staff(user):
         return False
     cached = getattr(user, "_moderates_matchmaking", None)
@@ -109,54 +123,75 @@ def can_moderate_matchmaking(user) -> bool:
     return cached
 
 
-def can_keep_profile(user) -> bool:
-    return participant_of(user) is not None
+may_moderate_matchmaking = is_platform_admin | coordinates_the_matchmaking_working_group
 
 
-def can_take_part(user) -> bool:
-    return participant_of(user) is not None
+# --- the person and the record ---------------------------------------------------------------
 
-
-def can_use_matchmaking(user) -> bool:
-    """Open the matchmaking pages at all (the nav link): participants and platform admins;
-    WG3 coordinators are partner staff."""
-    return can_take_part(user) or is_platform_admin(user)
-
-
-def user_partner_id(user):
-    membership = getattr(user, "membership", None) if user.is_authenticated else None
-    return membership.partner_id if membership else None
-
-
+@rules.predicate
 def is_own_opportunity(user, opportunity) -> bool:
     """The user's side: staff of the owning partner, or its author for an organisation."""
     participant = participant_of(user)
     return bool(participant and participant.owns(opportunity))
 
 
+@rules.predicate
 def is_own_profile(user, profile) -> bool:
     participant = participant_of(user)
     return bool(participant and participant.owns(profile, author="owner"))
 
 
-def can_edit_opportunity(user, opportunity) -> bool:
-    from .models import Opportunity
-
-    return (is_own_opportunity(user, opportunity)
-            and opportunity.status in (Opportunity.Status.SUBMITTED, Opportunity.Status.RETURNED))
-
-
+@rules.predicate
 def is_own_organisations_opportunity(user, opportunity) -> bool:
     participant = participant_of(user)
     return bool(participant and participant.is_same_organisation(opportunity))
 
 
-def can_express_interest(user, opportunity) -> bool:
+@rules.predicate
+def is_awaiting_moderation_or_returned(user, opportunity) -> bool:
     from .models import Opportunity
 
-    return (can_take_part(user) and opportunity.status == Opportunity.Status.PUBLISHED
-            and not is_own_organisations_opportunity(user, opportunity))
+    return opportunity.status in (Opportunity.Status.SUBMITTED, Opportunity.Status.RETURNED)
 
 
-def can_broker(user) -> bool:
-    return can_moderate_matchmaking(user)
+@rules.predicate
+def is_published(user, opportunity) -> bool:
+    from .models import Opportunity
+
+    return opportunity.status == Opportunity.Status.PUBLISHED
+
+
+@rules.predicate
+def is_introduced(user, interest) -> bool:
+    """The expression of interest reached the introduction: both sides may see each other."""
+    return interest.is_revealed
+
+
+@rules.predicate
+def is_the_slots_owner(user, meeting) -> bool:
+    return user.is_authenticated and meeting.slot.participant_id == user.pk
+
+
+# --- the permissions -------------------------------------------------------------------------
+
+# the matchmaking pages at all, and the nav link (WG3 coordinators are partner staff)
+rules.add_perm("matchmaking.use_matchmaking", is_a_matchmaking_participant | is_platform_admin)
+rules.add_perm("matchmaking.keep_profile", is_a_matchmaking_participant)
+rules.add_perm("matchmaking.change_profile", is_own_profile)
+rules.add_perm("matchmaking.add_opportunity", is_a_matchmaking_participant)
+rules.add_perm("matchmaking.change_opportunity",
+               is_own_opportunity & is_awaiting_moderation_or_returned)
+rules.add_perm("matchmaking.express_interest",
+               is_a_matchmaking_participant & is_published & ~is_own_organisations_opportunity)
+rules.add_perm("matchmaking.see_suggestions",
+               is_published & (is_own_opportunity | may_moderate_matchmaking))
+# publish / return / reject, change the tags, merge duplicates
+rules.add_perm("matchmaking.moderate_opportunity", may_moderate_matchmaking)
+# review, introduce, decline, meeting held, outcome
+rules.add_perm("matchmaking.broker_interest", may_moderate_matchmaking)
+rules.add_perm("matchmaking.see_contact_details", is_introduced | may_moderate_matchmaking)
+# the coordinators' dashboard, its CSV export and its nav link
+rules.add_perm("matchmaking.coordinate", may_moderate_matchmaking)
+rules.add_perm("matchmaking.take_part_in_b2b", is_a_matchmaking_participant)
+rules.add_perm("matchmaking.answer_meeting_request",
+               is_the_slots_owner & is_a_matchmaking_participant)

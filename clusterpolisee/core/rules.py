@@ -1,0 +1,2 @@
+"""Loads the platform-wide rules (django-rules autodiscovers each app's rules.py)."""
+from . import permissions  # noqa: F401
