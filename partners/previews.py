@@ -3,6 +3,8 @@ file as a table of its first rows. Everything else is only downloaded."""
 import csv
 import io
 
+from clusterpolisee.core.uploads import decode_text
+
 INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp"}
 CSV_TYPE = "text/csv"
 CSV_PREVIEW_ROWS = 100
@@ -23,12 +25,7 @@ def csv_rows(handle) -> tuple[list[list[str]], bool]:
     """The first CSV_PREVIEW_ROWS rows (each cut to CSV_PREVIEW_COLUMNS cells), and whether
     the file has more."""
     head = handle.read(_READ_LIMIT)
-    for encoding in ("utf-8-sig", "cp1251", "latin-1"):
-        try:
-            text = head.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    text = decode_text(head)
     try:
         dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
     except csv.Error:

@@ -81,15 +81,21 @@ def safe_filename(name: str) -> str:
     return f"{stem}.{ext}" if ext else stem
 
 
+def decode_text(head: bytes) -> str:
+    """A text file's bytes as text: UTF-8 (with or without a BOM), else Windows Cyrillic, else
+    Latin-1 (which decodes anything), the encodings partners' spreadsheets come in."""
+    for encoding in ("utf-8-sig", "cp1251"):
+        try:
+            return head.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return head.decode("latin-1")
+
+
 def _looks_like_csv(head: bytes) -> bool:
     if b"\x00" in head:
         return False
-    for encoding in ("utf-8-sig", "cp1251", "latin-1"):
-        try:
-            text = head.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    text = decode_text(head)
     if "<script" in text.lower() or "<html" in text.lower():
         return False
     lines = [line for line in text.splitlines()[:20] if line.strip()]
