@@ -4,6 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import EmptyResultSet
@@ -424,9 +425,10 @@ def document_is_used_by_a_practice_of(partner_id, document) -> bool:
 
 
 def home_page_stats() -> dict:
-    """How many active partners, from how many countries."""
-    return Partner.objects.active().aggregate(partners=Count("id"),
-                                              countries=Count("country", distinct=True))
+    """How many active partners, from how many countries, and the project's budget."""
+    stats = Partner.objects.active().aggregate(partners=Count("id"),
+                                               countries=Count("country", distinct=True))
+    return {**stats, "budget": settings.PROJECT_BUDGET_EUR}
 
 
 def working_groups_for_home_page() -> QuerySet[WorkingGroup]:

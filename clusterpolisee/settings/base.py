@@ -216,6 +216,9 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 
 # --- i18n ---------------------------------------------------------------------------
+# The project's fact sheet (shared/DOMAIN.md): its total budget, shown on the home page
+PROJECT_BUDGET_EUR = 5186352
+
 LANGUAGE_CODE = "en"
 # The partnership's languages (English first: the project's working language and the
 # fallback of every translated label and page); each catalogue is complete

@@ -24,6 +24,16 @@ def test_home_page_is_the_wagtail_site_root_with_stats_and_working_groups(client
     assert reverse("partners:directory") in page and reverse("knowledge:library") in page
 
 
+@pytest.mark.parametrize("language,budget", [
+    ("en", "EUR 5,186,352"), ("de", "5.186.352 EUR"), ("it", "EUR 5.186.352"),
+    ("bg", "5\xa0186\xa0352 евро"), ("el", "5.186.352 ευρώ")])
+def test_home_page_writes_the_budget_as_each_language_does(client, people, settings, language,
+                                                          budget):
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 0
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    assert f"<strong>{budget}</strong>" in client.get("/").content.decode()
+
+
 def test_home_page_wg_cards_link_to_the_space_for_staff_and_to_the_library_for_visitors(
         client, people):
     assert 'href="/library/?wg=WG3"' in client.get("/").content.decode()
