@@ -198,7 +198,7 @@ class ConsultationViewSet(SelectorViewSet):
                 return Response({"detail": _("There is no such comment to reply to.")},
                                 status=status.HTTP_400_BAD_REQUEST)
         comment = consultation_services.comment_post(
-            consultation=consultation, author=request.user,
+            consultation=consultation, user=request.user,
             body=data.validated_data["body"], parent=parent)
         posted = next(c for c in thread_of(consultation, request.user) if c.pk == comment.pk)
         return Response(serializers.CommentSerializer(posted).data,

@@ -232,10 +232,10 @@ def _check_can_take_part(user, consultation) -> None:
 
 
 @transaction.atomic
-def comment_post(*, consultation: Consultation, author, body: str, parent: Comment | None = None
+def comment_post(*, consultation: Consultation, user, body: str, parent: Comment | None = None
                  ) -> Comment:
-    """``author`` (the acting user) comments, or replies to ``parent``."""
-    _check_can_take_part(author, consultation)
+    """``user`` comments, or replies to ``parent``."""
+    _check_can_take_part(user, consultation)
     html = _clean_comment(body)
     depth = 0
     if parent is not None:
@@ -245,12 +245,12 @@ def comment_post(*, consultation: Consultation, author, body: str, parent: Comme
             # the deepest level answers its own parent's thread
             parent = parent.parent
         depth = parent.depth + 1
-    _check_flood(author)
-    comment = Comment(consultation=consultation, parent=parent, depth=depth, author=author,
+    _check_flood(user)
+    comment = Comment(consultation=consultation, parent=parent, depth=depth, author=user,
                       body=body, body_html=html)
     comment.full_clean()
     comment.save()
-    activity_record(actor=author, verb="consultation.commented", target=consultation,
+    activity_record(actor=user, verb="consultation.commented", target=consultation,
                     target_url=comment.get_absolute_url(), **audience_scope(consultation))
     return comment
 

@@ -186,7 +186,7 @@ def consultation_detail(request, pk):
             if form.cleaned_data["parent"]:
                 parent = comment_of(consultation, form.cleaned_data["parent"])
             try:
-                comment = services.comment_post(consultation=consultation, author=user,
+                comment = services.comment_post(consultation=consultation, user=user,
                                                 body=form.cleaned_data["body"], parent=parent)
             except (ValidationError, PermissionDenied) as error:
                 _show_refusal(request, error, form)
@@ -584,7 +584,7 @@ def stakeholder_decide(request, profile_id):
     check_perm(request.user, "users.approve_stakeholders", hide=True)
     profile = get_visible_or_404(stakeholder_profiles(), pk=profile_id)
     approve = request.POST.get("decision") == "approve"
-    user_services.stakeholder_decide(profile=profile, by=request.user, approve=approve)
+    user_services.stakeholder_decide(profile=profile, user=request.user, approve=approve)
     text = (_("%(name)s is approved into the user group.") if approve
             else _("%(name)s was declined.")) % {"name": profile.user}
     messages.success(request, text)

@@ -326,7 +326,7 @@ def paragraph_comment_post(*, paragraph, user, body: str, parent: Comment | None
             raise ValidationError(_("You can only reply to a comment on this paragraph."))
     # audience, blocks, length, emptiness and the flood limit are the consultation's rules
     comment = consultation_services.comment_post(consultation=phase.consultation,
-                                                 author=user, body=body, parent=parent)
+                                                 user=user, body=body, parent=parent)
     ParagraphComment.objects.create(comment=comment, paragraph=paragraph)
     return comment
 
@@ -459,7 +459,7 @@ def version_put_to_vote(*, version, user, deadline, publish_if_adopted: bool = F
     text = render_to_string("strategies/decision_text.txt", {
         "document": document, "version": version, "publish": publish_if_adopted})
     decision = governance.decision_put_to_vote(
-        proposed_by=user, title=(_("Adopt %(title)s, version %(n)s")
+        user=user, title=(_("Adopt %(title)s, version %(n)s")
                                % {"title": document.title, "n": version.number})[:200],
         text=text, deadline=deadline)
     version.state, version.decision = Version.State.IN_VOTE, decision

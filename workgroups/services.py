@@ -262,18 +262,17 @@ def decision_create(*, user, title, text, deadline, meeting=None, quorum=None) -
     check_perm(user, "workgroups.propose_decision",
                message=_("Only the lead partner's admins and platform admins put decisions "
                          "to the vote."))
-    return decision_put_to_vote(proposed_by=user, title=title, text=text, deadline=deadline,
+    return decision_put_to_vote(user=user, title=title, text=text, deadline=deadline,
                                 meeting=meeting, quorum=quorum)
 
 
 @transaction.atomic
-def decision_put_to_vote(*, proposed_by, title, text, deadline, meeting=None, quorum=None
+def decision_put_to_vote(*, user, title, text, deadline, meeting=None, quorum=None
                          ) -> Decision:
     """Open the vote itself. For callers that have decided who may propose: the general
     rule above, or a feature's own (a strategy's editors put its versions to the vote)."""
     from partners.models import Partner
 
-    user = proposed_by
     if deadline <= timezone.now():
         raise ValidationError({"deadline": _("The voting deadline must be in the future.")})
     electorate = Partner.objects.active().count()

@@ -42,15 +42,15 @@ def stakeholder_profile_create(*, user: User, organisation: str, country, intere
 
 
 @transaction.atomic
-def stakeholder_decide(*, profile: StakeholderProfile, by: User, approve: bool
+def stakeholder_decide(*, profile: StakeholderProfile, user: User, approve: bool
                        ) -> StakeholderProfile:
     """Approve a stakeholder into the user group, or decline them."""
-    check_perm(by, "users.approve_stakeholders",
+    check_perm(user, "users.approve_stakeholders",
                message=_("Only platform admins and WG coordinators approve stakeholders."))
     profile = StakeholderProfile.objects.select_for_update().get(pk=profile.pk)
     profile.state = (StakeholderProfile.State.APPROVED if approve
                      else StakeholderProfile.State.DECLINED)
-    profile.approved_by = by
+    profile.approved_by = user
     profile.approved_at = timezone.now()
     profile.full_clean()
     profile.save()
@@ -59,7 +59,7 @@ def stakeholder_decide(*, profile: StakeholderProfile, by: User, approve: bool
         from clusterpolisee.core.services import activity_record
 
         # for the stakeholder alone: the audit scope keeps it out of everybody's feed
-        activity_record(actor=by, verb="stakeholder.approved", target=profile,
+        activity_record(actor=user, verb="stakeholder.approved", target=profile,
                         visibility=Activity.Visibility.AUDIT, target_url="/",
                         addressed_to=[profile.user])
     return profile

@@ -25,13 +25,13 @@ def post(client, consultation, body, parent=None):
 
 def test_replies_nest_two_levels_and_deeper_answers_stay_on_the_third(cast, make_consultation):
     c = make_consultation()
-    top = services.comment_post(consultation=c, author=cast.marche_member, body="Top")
-    reply = services.comment_post(consultation=c, author=cast.veneto_member, body="R1", parent=top)
-    deeper = services.comment_post(consultation=c, author=cast.marche_member, body="R2",
+    top = services.comment_post(consultation=c, user=cast.marche_member, body="Top")
+    reply = services.comment_post(consultation=c, user=cast.veneto_member, body="R1", parent=top)
+    deeper = services.comment_post(consultation=c, user=cast.marche_member, body="R2",
                                    parent=reply)
-    deepest = services.comment_post(consultation=c, author=cast.veneto_member, body="R3",
+    deepest = services.comment_post(consultation=c, user=cast.veneto_member, body="R3",
                                     parent=deeper)
-    other = services.comment_post(consultation=c, author=cast.veneto_member, body="Second top")
+    other = services.comment_post(consultation=c, user=cast.veneto_member, body="Second top")
     assert [reply.depth, deeper.depth, deepest.depth] == [1, 2, 2]
     assert deepest.parent_id == reply.pk
     order = [x.pk for x in thread_of(c, cast.marche_member)]
@@ -51,7 +51,7 @@ def test_a_comment_is_posted_and_linked_from_the_thread(client, cast, make_consu
 
 def test_replying_from_the_page(client, cast, make_consultation):
     c = make_consultation()
-    top = services.comment_post(consultation=c, author=cast.marche_member, body="Top")
+    top = services.comment_post(consultation=c, user=cast.marche_member, body="Top")
     client.force_login(cast.veneto_member)
     page = client.get(c.get_absolute_url(), {"reply_to": top.pk}).content.decode()
     assert "Reply to Giulia Bianchi" in page
@@ -99,7 +99,7 @@ def test_oversize_comment_is_refused_and_the_limit_is_configurable(client, cast,
 def test_default_limit_is_ten_thousand_characters(cast, make_consultation):
     c = make_consultation()
     with pytest.raises(ValidationError, match="too long"):
-        services.comment_post(consultation=c, author=cast.marche_member, body="y" * 10_001)
+        services.comment_post(consultation=c, user=cast.marche_member, body="y" * 10_001)
 
 
 def test_comments_after_the_deadline_are_refused(client, cast, make_consultation):
@@ -116,7 +116,7 @@ def test_comments_after_the_deadline_are_refused(client, cast, make_consultation
 def test_comments_on_a_closed_consultation_are_refused(cast, make_consultation):
     c = make_consultation(state="closed")
     with pytest.raises(ValidationError, match="not open for comments"):
-        services.comment_post(consultation=c, author=cast.marche_member, body="Late")
+        services.comment_post(consultation=c, user=cast.marche_member, body="Late")
 
 
 @override_settings(CONSULTATION_COMMENTS_PER_MINUTE=3)
@@ -136,7 +136,7 @@ def test_flood_is_throttled_with_a_message(client, cast, make_consultation):
 
 def test_the_author_edits_within_the_window_and_it_shows_edited(client, cast, make_consultation):
     c = make_consultation()
-    comment = services.comment_post(consultation=c, author=cast.marche_member, body="Frist")
+    comment = services.comment_post(consultation=c, user=cast.marche_member, body="Frist")
     client.force_login(cast.marche_member)
     url = reverse("consultations:comment_edit", args=[c.pk, comment.pk])
     response = client.post(url, {"body": "First"}, follow=True)
@@ -147,7 +147,7 @@ def test_the_author_edits_within_the_window_and_it_shows_edited(client, cast, ma
 
 def test_editing_after_the_window_is_refused(client, cast, make_consultation):
     c = make_consultation()
-    comment = services.comment_post(consultation=c, author=cast.marche_member, body="Old")
+    comment = services.comment_post(consultation=c, user=cast.marche_member, body="Old")
     Comment.objects.filter(pk=comment.pk).update(created_at=timezone.now() - timedelta(hours=1))
     client.force_login(cast.marche_member)
     response = client.post(reverse("consultations:comment_edit", args=[c.pk, comment.pk]),
@@ -159,7 +159,7 @@ def test_editing_after_the_window_is_refused(client, cast, make_consultation):
 
 def test_only_the_author_edits_or_deletes(client, cast, make_consultation):
     c = make_consultation()
-    comment = services.comment_post(consultation=c, author=cast.marche_member, body="Mine")
+    comment = services.comment_post(consultation=c, user=cast.marche_member, body="Mine")
     client.force_login(cast.veneto_member)
     assert client.post(reverse("consultations:comment_edit", args=[c.pk, comment.pk]),
                        {"body": "Theirs"}).status_code == 404
@@ -171,8 +171,8 @@ def test_only_the_author_edits_or_deletes(client, cast, make_consultation):
 
 def test_soft_delete_keeps_replies_readable(client, cast, make_consultation):
     c = make_consultation()
-    top = services.comment_post(consultation=c, author=cast.marche_member, body="Regret this")
-    services.comment_post(consultation=c, author=cast.veneto_member, body="A reply", parent=top)
+    top = services.comment_post(consultation=c, user=cast.marche_member, body="Regret this")
+    services.comment_post(consultation=c, user=cast.veneto_member, body="A reply", parent=top)
     client.force_login(cast.marche_member)
     response = client.post(reverse("consultations:comment_delete", args=[c.pk, top.pk]),
                            follow=True)
@@ -185,7 +185,7 @@ def test_soft_delete_keeps_replies_readable(client, cast, make_consultation):
 
 def test_reactions_toggle_and_count(client, cast, make_consultation):
     c = make_consultation()
-    comment = services.comment_post(consultation=c, author=cast.marche_member, body="Agreeable")
+    comment = services.comment_post(consultation=c, user=cast.marche_member, body="Agreeable")
     url = reverse("consultations:comment_react", args=[c.pk, comment.pk])
     client.force_login(cast.veneto_member)
     client.post(url, {"kind": "agree"})
@@ -203,8 +203,8 @@ def test_reactions_toggle_and_count(client, cast, make_consultation):
 def test_the_thread_counts_reactions_per_comment_and_marks_the_readers_own(
         cast, make_consultation):
     c = make_consultation()
-    first = services.comment_post(consultation=c, author=cast.marche_member, body="First")
-    second = services.comment_post(consultation=c, author=cast.marche_member, body="Second")
+    first = services.comment_post(consultation=c, user=cast.marche_member, body="First")
+    second = services.comment_post(consultation=c, user=cast.marche_member, body="Second")
     Reaction.objects.create(comment=first, user=cast.veneto_member, kind="agree")
     Reaction.objects.create(comment=first, user=cast.approved_stakeholder, kind="disagree")
     Reaction.objects.create(comment=first, user=cast.bsmepa_member, kind="agree")
@@ -222,7 +222,7 @@ def test_the_thread_counts_reactions_per_comment_and_marks_the_readers_own(
 
 def test_any_participant_flags_a_comment_once_with_a_reason(client, cast, make_consultation):
     c = make_consultation()
-    comment = services.comment_post(consultation=c, author=cast.approved_stakeholder,
+    comment = services.comment_post(consultation=c, user=cast.approved_stakeholder,
                                     body="Buy our product")
     url = reverse("consultations:comment_flag", args=[c.pk, comment.pk])
     client.force_login(cast.marche_member)
@@ -238,7 +238,7 @@ def test_any_participant_flags_a_comment_once_with_a_reason(client, cast, make_c
 def test_other_partner_cannot_flag_in_a_partners_only_consultation(client, cast,
                                                                    make_consultation):
     c = make_consultation(audience="partners")
-    comment = services.comment_post(consultation=c, author=cast.marche_member, body="Internal")
+    comment = services.comment_post(consultation=c, user=cast.marche_member, body="Internal")
     client.force_login(cast.veneto_member)
     response = client.post(reverse("consultations:comment_flag", args=[c.pk, comment.pk]),
                            {"reason": "x"})
@@ -248,14 +248,14 @@ def test_other_partner_cannot_flag_in_a_partners_only_consultation(client, cast,
 
 def test_posting_records_activity_for_the_audience(cast, make_consultation):
     partners_only = make_consultation(audience="partners")
-    services.comment_post(consultation=partners_only, author=cast.marche_member, body="Hi")
+    services.comment_post(consultation=partners_only, user=cast.marche_member, body="Hi")
     item = Activity.objects.get(verb="consultation.commented")
     assert item.visibility == Activity.Visibility.WORKING_GROUP
     assert item.category == "consultations"
     assert item in activities_visible_to(cast.bsmepa_member)
     assert item not in activities_visible_to(cast.veneto_member)
     open_one = make_consultation(audience="stakeholders")
-    services.comment_post(consultation=open_one, author=cast.marche_member, body="Hi")
+    services.comment_post(consultation=open_one, user=cast.marche_member, body="Hi")
     public_item = Activity.objects.filter(verb="consultation.commented").first()
     assert public_item.visibility == Activity.Visibility.PUBLIC
     assert public_item in activities_visible_to(cast.approved_stakeholder)

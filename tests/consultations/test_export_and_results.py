@@ -14,14 +14,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def discussed(cast, make_consultation):
     c = make_consultation(rating_question="Clusters need a seat on the S3 board.")
-    services.comment_post(consultation=c, author=cast.marche_member, body="=HYPERLINK(1)")
-    services.comment_post(consultation=c, author=cast.veneto_member, body="From Veneto")
-    hidden = services.comment_post(consultation=c, author=cast.approved_stakeholder,
+    services.comment_post(consultation=c, user=cast.marche_member, body="=HYPERLINK(1)")
+    services.comment_post(consultation=c, user=cast.veneto_member, body="From Veneto")
+    hidden = services.comment_post(consultation=c, user=cast.approved_stakeholder,
                                    body="Spam")
     services.comment_hide(comment=hidden, user=cast.wg3_coordinator, reason="Spam")
-    gone = services.comment_post(consultation=c, author=cast.bsmepa_member, body="Oops")
+    gone = services.comment_post(consultation=c, user=cast.bsmepa_member, body="Oops")
     services.comment_delete(comment=gone, user=cast.bsmepa_member)
-    services.comment_post(consultation=c, author=cast.approved_stakeholder, body="Real view")
+    services.comment_post(consultation=c, user=cast.approved_stakeholder, body="Real view")
     services.rating_answer(consultation=c, user=cast.approved_stakeholder, value=4)
     return c
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def flagged(cast, make_consultation):
     c = make_consultation()
-    comment = services.comment_post(consultation=c, author=cast.approved_stakeholder,
+    comment = services.comment_post(consultation=c, user=cast.approved_stakeholder,
                                     body="Visit my shop")
     services.comment_flag(comment=comment, user=cast.marche_member, reason="Advertising")
     return c, comment
@@ -32,7 +32,7 @@ def test_the_moderation_page_lists_only_flagged_comments_never_with_0_flags(
         client, cast, flagged):
     c, comment = flagged
     for n in range(4):
-        services.comment_post(consultation=c, author=cast.approved_stakeholder,
+        services.comment_post(consultation=c, user=cast.approved_stakeholder,
                               body=f"An ordinary view number {n}")
     client.force_login(cast.wg3_coordinator)
     page = client.get(reverse("consultations:moderation", args=[c.pk])).content.decode()
@@ -130,7 +130,7 @@ def test_lifting_a_block(client, cast, flagged):
 
 def test_close_then_publish_summary_notifies_through_activity(client, cast, make_consultation):
     c = make_consultation(audience="stakeholders")
-    services.comment_post(consultation=c, author=cast.approved_stakeholder, body="My view")
+    services.comment_post(consultation=c, user=cast.approved_stakeholder, body="My view")
     client.force_login(cast.wg3_coordinator)
     client.post(reverse("consultations:close", args=[c.pk]))
     c.refresh_from_db()
@@ -187,8 +187,8 @@ def test_publishing_the_summary_notifies_every_participant(client, cast, make_co
     from notifications.services import notifications_create_for_activity
 
     c = make_consultation(audience="stakeholders")
-    services.comment_post(consultation=c, author=cast.approved_stakeholder, body="My view")
-    services.comment_post(consultation=c, author=cast.approved_stakeholder, body="And more")
+    services.comment_post(consultation=c, user=cast.approved_stakeholder, body="My view")
+    services.comment_post(consultation=c, user=cast.approved_stakeholder, body="And more")
     client.force_login(cast.wg3_coordinator)
     client.post(reverse("consultations:close", args=[c.pk]))
     client.post(reverse("consultations:summary", args=[c.pk]), {"summary": "We heard you."})

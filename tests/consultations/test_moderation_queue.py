@@ -28,10 +28,10 @@ def two(cast, make_consultation):
     a = make_consultation(title="Consultation A", audience="public")
     b = make_consultation(title="Consultation B", audience="public", working_group=cast.wg2,
                           owner=cast.marche_admin)
-    on_a = services.comment_post(consultation=a, author=cast.approved_stakeholder,
+    on_a = services.comment_post(consultation=a, user=cast.approved_stakeholder,
                                  body="Visit my shop")
     services.comment_flag(comment=on_a, user=cast.marche_member, reason="Advertising")
-    on_b = services.comment_post(consultation=b, author=cast.approved_stakeholder,
+    on_b = services.comment_post(consultation=b, user=cast.approved_stakeholder,
                                  body="Cheap pills here")
     services.comment_flag(comment=on_b, user=cast.veneto_member, reason="Spam link")
     services.comment_flag(comment=on_b, user=cast.marche_member, reason="Spam again")

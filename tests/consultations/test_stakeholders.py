@@ -81,7 +81,7 @@ def test_others_cannot_approve(client, cast, persona):
     profile.refresh_from_db()
     assert profile.state == "pending"
     with pytest.raises(PermissionDenied):
-        stakeholder_decide(profile=profile, by=getattr(cast, persona), approve=True)
+        stakeholder_decide(profile=profile, user=getattr(cast, persona), approve=True)
 
 
 def test_partner_staff_are_never_approved_stakeholders(cast):

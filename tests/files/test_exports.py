@@ -42,9 +42,9 @@ def test_library_csv_export_neutralises_formulas(client, make_practice):
 def test_consultation_csv_export_neutralises_formulas_and_keeps_line_breaks(
         client, cast, make_consultation):
     c = make_consultation()
-    consultation_services.comment_post(consultation=c, author=cast.marche_member,
+    consultation_services.comment_post(consultation=c, user=cast.marche_member,
                                        body="-1+1 first paragraph\n\nsecond paragraph")
-    consultation_services.comment_post(consultation=c, author=cast.veneto_member,
+    consultation_services.comment_post(consultation=c, user=cast.veneto_member,
                                        body="line one\nline two")
     client.force_login(cast.wg3_coordinator)
     rows = rows_of(client.get(reverse("consultations:export_csv", args=[c.pk])))

@@ -115,7 +115,7 @@ def world(people, make_practice, django_capture_on_commit_callbacks):
         wg_only = consultation(6, "partners", WG3)
         consultation(7, "stakeholders", STAFF | {"approved"})
         consultation(8, "public", {"wg3_coordinator"}, open_it=False)
-        consultation_services.comment_post(consultation=wg_only, author=people.marche_member,
+        consultation_services.comment_post(consultation=wg_only, user=people.marche_member,
                                            body=f"<p>{marker(9)}</p>")
         planted.add(9, WG3)
         # matchmaking: unmoderated and published opportunities, an interest

@@ -67,7 +67,7 @@ def withdrawn_stakeholder(people):
 
     user = stakeholder(email="withdrawn@cluster.example.org", full_name="Wera Withdrawn",
                        organisation="Sava Logistics Cluster")
-    stakeholder_decide(profile=user.stakeholder_profile, by=people.wg3_coordinator,
+    stakeholder_decide(profile=user.stakeholder_profile, user=people.wg3_coordinator,
                        approve=False)
     user.refresh_from_db()
     return user

@@ -267,7 +267,7 @@ def test_a_withdrawn_approval_takes_the_organisation_out_of_lists_and_suggestion
     request = make_opportunity(people.marche_member, [sectors["J"]], direction="request")
     assert [s.item for s in selectors.suggested_opportunities(request)] == [offer]
     stakeholder_decide(profile=approved_stakeholder.stakeholder_profile,
-                       by=people.wg3_coordinator, approve=False)
+                       user=people.wg3_coordinator, approve=False)
     assert selectors.suggested_opportunities(request) == []
     assert selectors.suggested_profiles(request) == []
     client.force_login(people.marche_member)
