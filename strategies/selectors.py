@@ -160,6 +160,12 @@ def adopted_version(document) -> Version | None:
     return document.versions.filter(state=Version.State.ADOPTED).order_by("-number").first()
 
 
+def version_to_export(versions) -> Version | None:
+    """Of the versions a reader may read, the latest adopted one, else the latest."""
+    return (versions.filter(state=Version.State.ADOPTED).order_by("-number").first()
+            or versions.order_by("-number").first())
+
+
 def version_in_vote(document) -> Version | None:
     return (document.versions.filter(state=Version.State.IN_VOTE)
             .select_related("decision").first())

@@ -33,7 +33,6 @@ from .forms import (
     PhaseForm,
     VoteForm,
 )
-from .models import Version
 
 
 def _document(request, pk, *, draft=False):
@@ -369,8 +368,7 @@ def _export_version(request, document):
     versions = _readable_versions(request, document)
     if number:
         return get_visible_or_404(versions, number=number if number.isdigit() else -1)
-    version = (versions.filter(state=Version.State.ADOPTED).order_by("-number").first()
-               or versions.order_by("-number").first())
+    version = selectors.version_to_export(versions)
     if version is None:
         raise Http404
     return version
