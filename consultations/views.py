@@ -201,7 +201,7 @@ def consultation_detail(request, pk):
         comment.can_edit = allowed(user, "consultations.edit_comment", comment)
     thread = {"comments": comments, "page": page, "base": consultation.get_absolute_url(),
               "user_id": user.pk, "can_take_part": can_take_part,
-              "is_moderator": user.has_perm("consultations.moderate_consultation",
+              "is_moderator": allowed(user, "consultations.moderate_consultation",
                                             consultation)}
     if request.htmx:  # "Load more comments": the next page's comments and the next button
         response = render(request, "consultations/_thread_page.html", thread)

@@ -5,6 +5,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from clusterpolisee.core.permissions import allowed
+
 from .models import InstrumentType, Menu, Theme
 
 
@@ -50,5 +52,5 @@ register_snippet(MenuViewSet)
 def serve_practice_documents_only_to_their_readers(document, request):
     """A document of a partners-only or unpublished practice answers 404 to anyone who
     may not see the practice (see knowledge.rules), exactly as the practice does."""
-    if not request.user.has_perm("wagtaildocs.fetch_document", document):
+    if not allowed(request.user, "wagtaildocs.fetch_document", document):
         raise Http404

@@ -1,8 +1,9 @@
 """Whether the nav shows "Matchmaking"; a callable, so that pages not rendering it pay
 nothing."""
+from clusterpolisee.core.permissions import allowed
 
 
 def matchmaking(request):
     user = getattr(request, "user", None)
     return {"show_matchmaking_nav": lambda: bool(
-        user and user.has_perm("matchmaking.use_matchmaking"))}
+        user and allowed(user, "matchmaking.use_matchmaking"))}

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from clusterpolisee.core.forms import add_service_errors
 from clusterpolisee.core.maps import country_map, country_outline
-from clusterpolisee.core.permissions import check_perm, get_visible_or_404
+from clusterpolisee.core.permissions import allowed, check_perm, get_visible_or_404
 from clusterpolisee.users.selectors import account_exists_for
 
 from . import services
@@ -70,7 +70,7 @@ def detail(request, slug):
     partner = get_visible_or_404(partner_for_detail(slug))
     # Contact people are for partner staff (and platform admins) only.
     staff = (list(staff_of(partner))
-             if request.user.has_perm("partners.see_partner_staff", partner) else None)
+             if allowed(request.user, "partners.see_partner_staff", partner) else None)
     return render(request, "partners/detail.html", {
         "partner": partner,
         "staff": staff,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterpolisee.core.forms import add_service_errors
-from clusterpolisee.core.permissions import check_perm, get_visible_or_404, membership_of
+from clusterpolisee.core.permissions import allowed, check_perm, get_visible_or_404, membership_of
 
 from . import services
 from .forms import DocumentForm, FolderForm, NoteForm, ShareForm, VersionForm
@@ -167,7 +167,7 @@ def document_detail(request, pk):
         "preview": (preview_kind(document.current_version.content_type)
                     if document.current_version else None),
         "audit": (document_audit_log(user, document)
-                  if user.has_perm("partners.view_audit_log", document.partner) else None),
+                  if allowed(user, "partners.view_audit_log", document.partner) else None),
     })
 
 

@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from guardian.shortcuts import get_users_with_perms
 
-from clusterpolisee.core.permissions import partner_id_of
+from clusterpolisee.core.permissions import allowed, partner_id_of
 from clusterpolisee.users.models import StakeholderProfile
 from consultations.models import Comment
 
@@ -147,7 +147,7 @@ def versions_readable_by(user, document) -> QuerySet[Version]:
     """The document's versions ``user`` may open: all of them for readers of the draft,
     else the adopted ones."""
     versions = document.versions.select_related("created_by", "decision")
-    if not user.has_perm("strategies.view_draft", document):
+    if not allowed(user, "strategies.view_draft", document):
         versions = versions.filter(state=Version.State.ADOPTED)
     return versions
 

@@ -1,5 +1,5 @@
 """Pages of co-drafted strategies. Views stay thin: selectors read, services write, and
-every permission is asked as ``user.has_perm("strategies.…", document)``.
+every permission is asked as ``allowed(user, "strategies.…", document)`` (core.permissions).
 
 A view refuses (``check_perm``) only where no service runs: the form a page shows, and a
 form sent back invalid. Where a service runs, its own check is the refusal (403)."""
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterpolisee.core.forms import add_service_errors, flash_refusal
-from clusterpolisee.core.permissions import check_perm, get_visible_or_404
+from clusterpolisee.core.permissions import allowed, check_perm, get_visible_or_404
 from consultations.rules import can_moderate_consultation
 from consultations.selectors import thread_of
 
@@ -55,7 +55,7 @@ def strategy_list(request):
     user = request.user
     return render(request, "strategies/list.html", {
         "documents": list(selectors.strategy_list(user)),
-        "can_create": user.is_authenticated and user.has_perm("strategies.create_strategy"),
+        "can_create": user.is_authenticated and allowed(user, "strategies.create_strategy"),
     })
 
 
@@ -79,13 +79,13 @@ def strategy_create(request):
 def strategy_detail(request, pk):
     document = _document(request, pk)
     user = request.user
-    if not user.has_perm("strategies.view_draft", document):
+    if not allowed(user, "strategies.view_draft", document):
         adopted = selectors.adopted_version(document)
         return redirect(adopted.get_absolute_url())
     services.settle_if_due(document)
     chapters = selectors.chapters_for_page(document)
     phase = selectors.current_phase(document)
-    can_edit = user.has_perm("strategies.edit_strategy", document)
+    can_edit = allowed(user, "strategies.edit_strategy", document)
     context = {
         "document": document, "chapters": chapters, "phase": phase,
         "phase_open": phase is not None and phase.consultation.is_accepting_comments,
@@ -93,7 +93,7 @@ def strategy_detail(request, pk):
         "adopted": selectors.adopted_version(document),
         "in_vote": selectors.version_in_vote(document),
         "can_edit": can_edit,
-        "can_manage_co_editors": user.has_perm("strategies.manage_co_editors", document),
+        "can_manage_co_editors": allowed(user, "strategies.manage_co_editors", document),
         "co_editors": selectors.co_editors_of(document) if can_edit else [],
         "co_editor_form": CoEditorForm(),
         "n_paragraphs": sum(len(c.paragraphs.all()) for c in chapters),
@@ -159,7 +159,7 @@ def paragraph_detail(request, pk, paragraph_id):
     paragraph = _paragraph(document, paragraph_id)
     user = request.user
     phase = selectors.current_phase(document)
-    can_take_part = user.has_perm("strategies.take_part", document)
+    can_take_part = allowed(user, "strategies.take_part", document)
     form = CommentForm(initial={"parent": request.GET.get("reply_to") or None})
     if request.method == "POST":
         form = CommentForm(request.POST)
@@ -193,7 +193,7 @@ def paragraph_detail(request, pk, paragraph_id):
         "document": document, "paragraph": paragraph, "phase": phase,
         "comments": comments, "n_comments": n_comments, "form": form,
         "reply_to": reply_to, "can_take_part": can_take_part,
-        "can_decide": user.has_perm("strategies.decide_amendment", document),
+        "can_decide": allowed(user, "strategies.decide_amendment", document),
         "amendments": selectors.amendments_of(paragraph, user),
         "decide_form": DecideForm(),
     })
@@ -227,7 +227,7 @@ def amendment_create(request, pk, paragraph_id):
     paragraph.refresh_from_db()
     return render(request, "strategies/amendment_form.html", {
         "document": document, "paragraph": paragraph, "form": form, "conflict": conflict,
-        "can_take_part": request.user.has_perm("strategies.take_part", document),
+        "can_take_part": allowed(request.user, "strategies.take_part", document),
         "max_chars": services.AMENDMENT_MAX_CHARS})
 
 
@@ -300,7 +300,7 @@ def version_list(request, pk):
     versions = list(_readable_versions(request, document).order_by("-number"))
     return render(request, "strategies/versions.html", {
         "document": document, "versions": versions,
-        "can_vote": request.user.has_perm("strategies.put_to_vote", document),
+        "can_vote": allowed(request.user, "strategies.put_to_vote", document),
         "vote_form": VoteForm(initial={"deadline": (timezone.localtime()
                                                     + timezone.timedelta(days=14)).replace(
             second=0, microsecond=0)}),
@@ -337,7 +337,7 @@ def version_detail(request, pk, number):
     version = _version(request, document, number)
     return render(request, "strategies/version.html", {
         "document": document, "version": version,
-        "can_view_draft": request.user.has_perm("strategies.view_draft", document)})
+        "can_view_draft": allowed(request.user, "strategies.view_draft", document)})
 
 
 @login_required

@@ -57,7 +57,7 @@ def event_detail(request, pk):
     check_perm(user, "workgroups.view_events", hide=True)
     event = get_visible_or_404(selectors.events_for_detail(), pk=pk)
     registrations = list(selectors.registrations_of(event))
-    may_see_registrants = user.has_perm("workgroups.view_event_registrants", event)
+    may_see_registrants = allowed(user, "workgroups.view_event_registrants", event)
     return render(request, "workgroups/event_detail.html", {
         "event": event, "registrations": registrations,
         "registrants": registrations if may_see_registrants else None,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterpolisee.core.forms import add_service_errors
-from clusterpolisee.core.permissions import check_perm, get_visible_or_404
+from clusterpolisee.core.permissions import allowed, check_perm, get_visible_or_404
 
 from . import services
 from .forms import (
@@ -91,10 +91,10 @@ def wg_index(request):
 def wg_space(request, code):
     wg = _space(request, code)
     user = request.user
-    member = user.has_perm("workgroups.take_part_in_wg", wg)
+    member = allowed(user, "workgroups.take_part_in_wg", wg)
     # managing implies membership, and only outsiders are offered to ask to join
-    manage = member and user.has_perm("workgroups.manage_wg", wg)
-    can_request = not member and user.has_perm("workgroups.ask_to_join_wg", wg)
+    manage = member and allowed(user, "workgroups.manage_wg", wg)
+    can_request = not member and allowed(user, "workgroups.ask_to_join_wg", wg)
     context = {
         "wg": wg, "member": member, "manage": manage, "can_request": can_request,
         "pending_request": can_request and partner_has_asked_to_join(user, wg),
@@ -211,7 +211,7 @@ def _editable(request, post) -> bool:
     if post.author_id != request.user.pk:
         check_perm(request.user, "workgroups.edit_post", post, hide=True)
         return True
-    if request.user.has_perm("workgroups.edit_post", post):
+    if allowed(request.user, "workgroups.edit_post", post):
         return True
     messages.error(request, _("Posts can be edited for %(minutes)s minutes after posting.")
                    % {"minutes": settings.CONSULTATION_EDIT_WINDOW_MINUTES})
@@ -323,7 +323,7 @@ def pilot_create(request, code):
 def pilot_detail(request, pk):
     check_perm(request.user, "workgroups.view_pilot_actions", hide=True)
     pilot = get_visible_or_404(pilot_for_detail(pk))
-    manage = request.user.has_perm("workgroups.manage_pilot", pilot)
+    manage = allowed(request.user, "workgroups.manage_pilot", pilot)
     next_status = services.NEXT_STATUS.get(pilot.status)
     return render(request, "workgroups/pilot_detail.html", {
         "pilot": pilot, "manage": manage,
@@ -421,7 +421,7 @@ def sc_index(request):
     page = Paginator(decisions_list(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "workgroups/sc.html", {
         "page": page, "stab": stab_composition(),
-        "can_propose": request.user.has_perm("workgroups.propose_decision"),
+        "can_propose": allowed(request.user, "workgroups.propose_decision"),
         "voter_partner": sc_voter_partner(request.user),
         "seats": sc_partners(),
     })

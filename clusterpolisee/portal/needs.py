@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from clusterpolisee.core.permissions import allowed
 from clusterpolisee.users.selectors import stakeholders_waiting_count
 from consultations.selectors import consultations_open_to, flagged_count_for
 from knowledge.selectors import practices_awaiting_opinion_of, submissions_returned_to
@@ -106,7 +107,7 @@ def needs_of(user, *, partner=None, membership=None) -> list[NeedItem]:
                                                     "wg": join_request.working_group.code},
             reverse("workgroups:detail", args=[join_request.working_group.code])))
 
-    if user.has_perm("users.approve_stakeholders"):
+    if allowed(user, "users.approve_stakeholders"):
         waiting = stakeholders_waiting_count()
         if waiting:
             items.append(NeedItem(
