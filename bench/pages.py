@@ -6,8 +6,11 @@ Builds two apps on the same servers — the product with production settings, an
 (``bench/floor``: session and authentication middleware, one 20-row ORM query, a small
 template; under ``cache_page`` for anonymous pages) — each in a throw-away PostgreSQL
 database, starts both under gunicorn with 2 sync workers, and runs wrk against each page
-with the persona's session cookie, alternating floor and page. Prints throughput as a
-share of the floor's, p50 and p95 latency, and the load average.
+with the persona's session and CSRF cookies, alternating floor and page. Prints throughput
+as a share of the floor's, p50 and p95 latency, and the load average. Logged-in pages are
+measured twice: as served (the user's page cache on, core/page_cache.py) and computed (a
+second product server with ``USER_PAGE_CACHE_SECONDS=0``), so the table shows both what a
+returning user waits for and what a page costs to build.
 
 ``--scale 10`` adds ten times the demo data (250 partners, 1,000 practices, 20,000
 comments, 50,000 activity items) before measuring. Everything it starts is stopped and
@@ -73,10 +76,12 @@ from django.contrib.auth.models import AnonymousUser
 personas = json.loads(sys.argv[1])
 out = {"cookies": {}, "paths": {}}
 for name, email in personas.items():
-    client = Client()
+    client = Client(HTTP_HOST="127.0.0.1")
     user = get_user_model().objects.get(email=email)
     client.force_login(user)
-    out["cookies"][name] = client.cookies["sessionid"].value
+    client.get("/dashboard/")  # a browser holds the CSRF cookie its first page set
+    out["cookies"][name] = "; ".join(
+        f"{cookie}={client.cookies[cookie].value}" for cookie in ("sessionid", "csrftoken"))
     consultation = consultations_visible_to(user).order_by("pk").first()
     out["paths"]["@consultation"] = consultation.get_absolute_url()
 practice = practices_visible_to(AnonymousUser()).order_by("pk").first()
@@ -164,7 +169,7 @@ class Stack:
             "users = [User(username=f'user{i}', email=f'user{i}@floor.example.org')"
             " for i in range(20)]\nUser.objects.bulk_create(users)\n"
             "c = Client(); c.force_login(User.objects.first())\n"
-            "print('FLOOR', c.cookies['sessionid'].value)")],
+            "print('FLOOR', 'sessionid=' + c.cookies['sessionid'].value)")],
             env=env, cwd=ROOT, check=True, text=True, capture_output=True)
         self.floor_cookie = floor.stdout.split("FLOOR ")[1].strip()
 
@@ -204,8 +209,7 @@ class Stack:
 
 
 def check(url, cookie):
-    request = urllib.request.Request(url, headers={"Cookie": f"sessionid={cookie}"}
-                                     if cookie else {})
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
     with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
         if response.status != 200 or response.url != url:
             raise RuntimeError(f"{url} answered {response.status} at {response.url}")
@@ -216,7 +220,7 @@ def wrk(url, cookie, duration, connections, script):
                "-s", script,
                url]
     if cookie:
-        command[1:1] = ["-H", f"Cookie: sessionid={cookie}"]
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
     out = subprocess.run(command, check=True, text=True, capture_output=True).stdout
     line = next(x for x in out.splitlines() if x.startswith("BENCH "))
     return json.loads(line.removeprefix("BENCH "))
@@ -236,6 +240,10 @@ def main():
     try:
         stack.build()
         product = stack.serve("clusterpolisee.wsgi:application", stack.product_env, "product")
+        # the same product without the logged-in page cache: what a page costs to compute
+        computed = stack.serve("clusterpolisee.wsgi:application",
+                               {**stack.product_env, "USER_PAGE_CACHE_SECONDS": "0"},
+                               "computed")
         floor = stack.serve("bench.floor.wsgi:application", stack.floor_env, "floor")
         script = stack.tmp / "report.lua"
         script.write_text(WRK_SCRIPT)
@@ -254,19 +262,27 @@ def main():
                 wrk(url, c, 2, args.connections, str(script))  # warm up
             base = wrk(floor_url, floor_cookie, args.duration, args.connections, str(script))
             page = wrk(product + path, cookie, args.duration, args.connections, str(script))
-            rows.append((label, page, base))
+            fresh = None
+            if persona:
+                wrk(computed + path, cookie, 2, args.connections, str(script))  # warm up
+                fresh = wrk(computed + path, cookie, args.duration, args.connections,
+                            str(script))
+            rows.append((label, page, base, fresh))
             print(f"  {label}: {page['rps']:.0f} req/s vs floor {base['rps']:.0f}, "
                   f"p95 {page['p95']:.1f} ms, errors {page['errors']}", flush=True)
         print()
         print(f"scale {args.scale}x, {args.connections} connections, {args.duration} s per "
               f"run, gunicorn 2 sync workers, production settings")
-        print("| page | req/s | floor req/s | share of floor | p50 ms | p95 ms | errors |")
-        print("|---|---|---|---|---|---|---|")
-        for label, page, base in rows:
+        print("| page | req/s | floor req/s | share of floor | p50 ms | p95 ms | errors "
+              "| computed req/s | computed share | computed p95 ms |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        for label, page, base, fresh in rows:
             kind = "cached floor" if "anonymous" in label else "floor"
+            computed_cells = (f"{fresh['rps']:.0f} | {fresh['rps'] / base['rps']:.2f} | "
+                              f"{fresh['p95']:.1f}" if fresh else "– | – | –")
             print(f"| {label} | {page['rps']:.0f} | {base['rps']:.0f} ({kind}) | "
                   f"{page['rps'] / base['rps']:.2f} | {page['p50']:.1f} | {page['p95']:.1f} | "
-                  f"{page['errors']} |")
+                  f"{page['errors'] + (fresh['errors'] if fresh else 0)} | {computed_cells} |")
         print(f"\nload average after: {loadavg()}")
     finally:
         stack.close()

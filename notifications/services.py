@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from clusterpolisee.core.models import Activity, Category
+from clusterpolisee.core.page_cache import bump_users
 from clusterpolisee.core.selectors import activity_visible_to
 
 from .models import Channel, Notification, NotificationPreference
@@ -40,7 +41,10 @@ def cached_unread_count(user) -> int:
 
 
 def forget_unread_counts(user_ids) -> None:
+    """The bell's count and every cached page of these users (core.page_cache)."""
+    user_ids = list(user_ids)
     cache.delete_many([_unread_key(pk) for pk in user_ids])
+    bump_users(user_ids)
 
 
 # --- fan-out ------------------------------------------------------------------------------

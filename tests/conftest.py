@@ -54,3 +54,19 @@ def client_as(client):
     def _as(user):
         return login(client, user)
     return _as
+
+
+@pytest.fixture(autouse=True)
+def pins_count_computed_pages(request):
+    """A pinned query count measures the page as it is computed: not the user's kept copy
+    (core/page_cache.py), and with the user's permissions asked (users/backends.py), so
+    that it does not depend on whether an earlier request left them in the cache.
+    tests/core/test_user_page_cache.py pins the kept copy, tests/users the permissions."""
+    if not {"django_assert_num_queries", "django_assert_max_num_queries"} & set(
+            request.fixturenames):
+        yield
+        return
+    settings = request.getfixturevalue("settings")
+    settings.USER_PAGE_CACHE_SECONDS = 0
+    settings.USER_PERMISSIONS_CACHE_SECONDS = 0
+    yield

@@ -1,4 +1,5 @@
-"""One shared cache of whole pages for anonymous visitors (docs/page-cache.md).
+"""Caches of whole pages (docs/page-cache.md): one shared by anonymous visitors, and each
+logged-in user's own (UserPageCacheMiddleware, at the end of this module).
 
 What a visitor without an account sees is the same for every such visitor in one language,
 so it is rendered once and then served from Redis by every instance, before the session,
@@ -59,12 +60,32 @@ def _seconds() -> int:
     return getattr(settings, "ANONYMOUS_PAGE_CACHE_SECONDS", 0)
 
 
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
+def counter(key: str) -> int:
+    """A generation counter in the shared cache (kept without expiry), starting at 1."""
+    value = cache.get(key)
     if value is None:
-        cache.add(GENERATION_KEY, 1, None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(key, 1, None)
+        value = cache.get(key, 1)
     return value
+
+
+def advance(*keys: str) -> None:
+    """Move generation counters on, now and once more when the transaction commits, so a
+    value computed from data that was not yet committed cannot be reached afterwards."""
+    def now():
+        for key in keys:
+            try:
+                cache.incr(key)
+            except ValueError:  # no counter yet (or evicted): any new value differs
+                cache.add(key, 1, None)
+
+    now()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(now)
+
+
+def generation() -> int:
+    return counter(GENERATION_KEY)
 
 
 def bump() -> None:
@@ -107,7 +128,7 @@ def connect_signals() -> None:
     from wagtail.signals import page_published, page_unpublished
 
     for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_changed, dispatch_uid=f"anon-page-cache-{id(signal)}")
+        signal.connect(_changed_or_owned, dispatch_uid=f"anon-page-cache-{id(signal)}")
     for signal in (page_published, page_unpublished):
         signal.connect(_page_changed, dispatch_uid=f"anon-page-cache-page-{id(signal)}")
 
@@ -161,4 +182,129 @@ class AnonymousPageCacheMiddleware:
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             cache.set(key, response, seconds)
+        return response
+
+
+# --- whole pages of logged-in users ------------------------------------------------------
+#
+# The same generation, plus one per user, keys whole HTML pages of a logged-in user's
+# session (docs/page-cache.md). The user's own generation moves on with what the data
+# generation does not see: their notifications (created in bulk, read), any write request
+# they make, a session they changed, and rows of the ignored apps that belong to them
+# (an authenticator, an e-mail address, an API token).
+
+USER_GENERATION_KEY = "user-page:generation:{}"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+def _user_seconds() -> int:
+    return getattr(settings, "USER_PAGE_CACHE_SECONDS", 0)
+
+
+def bump_users(user_ids) -> None:
+    """Make every cached page of these users unreachable (now, and once more at commit)."""
+    keys = [USER_GENERATION_KEY.format(pk) for pk in set(user_ids) if pk is not None]
+    if keys:
+        advance(*keys)
+
+
+def _owner_changed(sender, instance, **kwargs):
+    """A row of an ignored app that belongs to one user changes only that user's pages."""
+    owner = getattr(instance, "user_id", None) or getattr(instance, "recipient_id", None)
+    if owner is not None:
+        bump_users([owner])
+
+
+def _changed_or_owned(sender, **kwargs):
+    if _ignored(sender):
+        if "instance" in kwargs:
+            _owner_changed(sender, **kwargs)
+        return
+    _changed(sender, **kwargs)
+
+
+def _messages_pending(request) -> bool:
+    return (getattr(settings, "MESSAGES_COOKIE_NAME", "messages") in request.COOKIES
+            or "_messages" in request.session)
+
+
+def _user_may_serve(request) -> bool:
+    return (
+        request.method == "GET"
+        and settings.CSRF_COOKIE_NAME in request.COOKIES
+        and request.session.session_key is not None
+        and not request.path_info.startswith(SKIPPED_PREFIXES)
+        and "HTTP_HX_REQUEST" not in request.META
+        and not _messages_pending(request)
+    )
+
+
+def _user_may_store(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    storage = getattr(request, "_messages", None)
+    if storage is not None and (storage._queued_messages or storage.used):
+        return False
+    cache_control = {v.strip().lower() for v in cc_delim_re.split(
+        response.get("Cache-Control", ""))}
+    return not cache_control & {"no-store", "no-cache"}
+
+
+def _user_key(request, user, gen: int, user_gen: int) -> str:
+    from django.utils import timezone
+
+    secret = "\n".join((request.session.session_key,
+                        request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
+                        request.get_host(), request.get_full_path()))
+    digest = hashlib.sha256(secret.encode()).hexdigest()
+    return (f"user-page:{gen}:{user_gen}:{user.pk}:{get_language()}:"
+            f"{timezone.get_current_timezone_name()}:{digest}")
+
+
+class UserPageCacheMiddleware:
+    """The last middleware: a logged-in user's GET of an HTML page, kept for their session.
+
+    Everything before it runs on every request (the session and its idle timeout, the
+    user and their password hash, CSRF, language, time zone, required MFA, the admin
+    guards), so a cached page is only ever the view's answer for the same user, session,
+    CSRF secret, language, time zone and full path, under the data and user generations
+    it was computed under. A page is kept only when it is HTML with status 200, set no
+    cookie, showed no message, and is not ``no-store``; a request with a pending message
+    is rendered afresh. A write request, or any request that changed the session, moves the
+    user's generation on.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        seconds = _user_seconds()
+        if not seconds or user is None or not user.is_authenticated:
+            return self.get_response(request)
+        if not _user_may_serve(request):
+            return self._uncached(request, user)
+        user_key = USER_GENERATION_KEY.format(user.pk)
+        values = cache.get_many([GENERATION_KEY, user_key])
+        if GENERATION_KEY not in values:
+            values[GENERATION_KEY] = generation()
+        if user_key not in values:
+            values[user_key] = counter(user_key)
+        key = _user_key(request, user, values[GENERATION_KEY], values[user_key])
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+        response = self._uncached(request, user)
+        if _user_may_store(request, response) and not request.session.modified:
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            cache.set(key, response, seconds)
+        return response
+
+    def _uncached(self, request, user):
+        response = self.get_response(request)
+        if request.method not in SAFE_METHODS or request.session.modified:
+            bump_users([user.pk])
         return response

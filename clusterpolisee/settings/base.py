@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "clusterpolisee.users.middleware.AdminAccessMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # last: a logged-in user's GET of an HTML page, kept for their session (page_cache.py)
+    "clusterpolisee.core.page_cache.UserPageCacheMiddleware",
 ]
 
 # --- Content-Security-Policy (django-csp): this origin only, no inline code on the
@@ -204,6 +206,12 @@ ANONYMOUS_PAGE_CACHE_SECONDS = env.int("ANONYMOUS_PAGE_CACHE_SECONDS", default=3
 # Per-user fragments (the dashboard's "needs you" and activity, a WG's activity), keyed by
 # the same generation; at most this old, for what changes with time alone ("due in 2 days")
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=120)
+# Whole pages of a logged-in user's session, keyed by the same generation and one of the
+# user's own (their notifications, their write requests); 0 turns it off.
+USER_PAGE_CACHE_SECONDS = env.int("USER_PAGE_CACHE_SECONDS", default=120)
+# A user's model permissions, kept until a change of users, groups or permissions
+# (users/backends.py); 0 asks the database on each request.
+USER_PERMISSIONS_CACHE_SECONDS = env.int("USER_PERMISSIONS_CACHE_SECONDS", default=3600)
 
 # Sessions end after two idle hours. A session is written again when its last write is
 # five minutes old (users/middleware.py: SessionIdleTimeoutMiddleware), not on every

@@ -16,5 +16,9 @@ class UsersConfig(AppConfig):
 
         user_logged_in.connect(on_login, dispatch_uid="users.remember_zone")
 
+        from .backends import connect_signals
+
+        connect_signals()  # the cached model permissions follow every change
+
         register_activity_verb("stakeholder.approved", _("approved the stakeholder"),
                                Category.PARTNERS)
