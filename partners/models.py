@@ -3,6 +3,8 @@
 Everything here is data an administrator can correct: the seed loads the partnership
 named in the project documents, but no logic depends on a particular partner or country.
 """
+import functools
+
 from babel import Locale, UnknownLocaleError
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -44,11 +46,18 @@ class Country(models.Model):
     @property
     def display_name(self) -> str:
         """The country's name in the active language (from CLDR), or the stored name."""
-        try:
-            locale = Locale.parse(translation.get_language() or settings.LANGUAGE_CODE, sep="-")
-        except (UnknownLocaleError, ValueError):
-            return self.name
-        return locale.territories.get(self.iso_code, self.name)
+        names = _territory_names(translation.get_language() or settings.LANGUAGE_CODE)
+        return names.get(self.iso_code, self.name)
+
+
+@functools.lru_cache(maxsize=64)
+def _territory_names(language: str) -> dict:
+    """CLDR's country names in one language (parsed once per process: a directory of 250
+    partners asked Babel for the locale 250 times per page, issue 18)."""
+    try:
+        return dict(Locale.parse(language, sep="-").territories)
+    except (UnknownLocaleError, ValueError):
+        return {}
 
 
 class PartnerQuerySet(models.QuerySet):
@@ -104,6 +113,14 @@ class Partner(models.Model):
 
     def get_absolute_url(self):
         return reverse("partners:detail", kwargs={"slug": self.slug})
+
+    def get_type_display(self) -> str:
+        """The type's label. Django's generated method builds a dict of every choice, each
+        label translated, on each call: a tenth of the directory's time at 250 partners."""
+        try:
+            return self.Type(self.type).label
+        except ValueError:
+            return self.type
 
     @property
     def label(self) -> str:
