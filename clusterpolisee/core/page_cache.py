@@ -29,6 +29,7 @@ see what changes only through a write (a membership, a role, a grant, a practice
 privacy), and every such write moves the generation on.
 """
 import hashlib
+import time
 
 from django.apps import apps
 from django.conf import settings
@@ -60,12 +61,20 @@ def _seconds() -> int:
     return getattr(settings, "ANONYMOUS_PAGE_CACHE_SECONDS", 0)
 
 
+def _start() -> int:
+    """Where a missing counter starts: the clock in milliseconds, so a counter that was
+    evicted from the cache never comes back at a value an earlier entry was stored under
+    (that would take more moves than milliseconds have passed)."""
+    return time.time_ns() // 1_000_000
+
+
 def counter(key: str) -> int:
-    """A generation counter in the shared cache (kept without expiry), starting at 1."""
+    """A generation counter in the shared cache (kept without expiry)."""
     value = cache.get(key)
     if value is None:
-        cache.add(key, 1, None)
-        value = cache.get(key, 1)
+        start = _start()
+        cache.add(key, start, None)
+        value = cache.get(key, start)
     return value
 
 
@@ -76,8 +85,8 @@ def advance(*keys: str) -> None:
         for key in keys:
             try:
                 cache.incr(key)
-            except ValueError:  # no counter yet (or evicted): any new value differs
-                cache.add(key, 1, None)
+            except ValueError:  # no counter yet (or evicted): start one afresh
+                cache.add(key, _start(), None)
 
     now()
     if transaction.get_connection().in_atomic_block:
@@ -101,8 +110,8 @@ def bump() -> None:
 def _bump_now() -> None:
     try:
         cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet (or evicted): any new value differs from none
-        cache.add(GENERATION_KEY, 1, None)
+    except ValueError:  # no generation yet (or evicted): start one afresh
+        cache.add(GENERATION_KEY, _start(), None)
 
 
 def _ignored(model) -> bool:
