@@ -23,14 +23,26 @@ LOCALES = [to_locale(code) for code, _name in settings.LANGUAGES if code != "en"
 HAND_TRANSLATED = [locale for locale in LOCALES if locale != "sr_Latn"]  # transliterated
 
 
+# what makemessages need not read: environments, build output, data, caches
+NOT_SOURCE = (".git", ".venv", "node_modules", "staticfiles", "test-artifacts", "build",
+              "media", "private-media", "backups", ".hypothesis", ".ruff_cache",
+              ".schemathesis", "__pycache__", "*.egg-info", "*.sqlite3", "*.pyc")
+
+
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory):
-    """makemessages against a copy of the catalogues, so the check never edits the tree."""
+    """makemessages in a copy of the tree, so the check never edits the checkout.
+
+    makemessages writes each file's messages into the nearest ``locale`` directory above
+    it, which for the project's files is the checkout's own whatever LOCALE_PATHS says;
+    run in a copy, it updates the copy's catalogues only.
+    """
     assert shutil.which("xgettext"), "GNU gettext is missing; `make test` installs it"
-    locale = tmp_path_factory.mktemp("catalogues") / "locale"
-    shutil.copytree(ROOT / "locale", locale)
+    tree = tmp_path_factory.mktemp("tree") / "src"
+    shutil.copytree(ROOT, tree, ignore=shutil.ignore_patterns(*NOT_SOURCE), symlinks=True)
+    locale = tree / "locale"
     with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(ROOT)
+        patch.chdir(tree)
         with override_settings(LOCALE_PATHS=[locale]):
             call_command("makemessages", locale=HAND_TRANSLATED, no_obsolete=True,
                          verbosity=0,
