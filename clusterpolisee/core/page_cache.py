@@ -36,6 +36,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language
 
@@ -78,19 +79,31 @@ def counter(key: str) -> int:
     return value
 
 
+def _move_on(keys) -> None:
+    for key in keys:
+        try:
+            cache.incr(key)
+        except ValueError:  # no counter yet (or evicted): start one afresh
+            cache.add(key, _start(), None)
+
+
 def advance(*keys: str) -> None:
     """Move generation counters on, now and once more when the transaction commits, so a
-    value computed from data that was not yet committed cannot be reached afterwards."""
-    def now():
-        for key in keys:
-            try:
-                cache.incr(key)
-            except ValueError:  # no counter yet (or evicted): start one afresh
-                cache.add(key, _start(), None)
+    value computed from data that was not yet committed cannot be reached afterwards.
+    However often a transaction asks for the same counters, they move once at commit."""
+    _move_on(keys)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return
+    if any(getattr(func, "keys", None) == keys
+           for _sids, func, _robust in connection.run_on_commit):
+        return
 
-    now()
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(now)
+    def at_commit():
+        _move_on(keys)
+
+    at_commit.keys = keys
+    transaction.on_commit(at_commit)
 
 
 def generation() -> int:
@@ -108,10 +121,7 @@ def bump() -> None:
 
 
 def _bump_now() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet (or evicted): start one afresh
-        cache.add(GENERATION_KEY, _start(), None)
+    _move_on((GENERATION_KEY,))
 
 
 def _ignored(model) -> bool:
@@ -157,6 +167,11 @@ def _may_serve(request) -> bool:
     )
 
 
+def _cache_control(response) -> set[str]:
+    """The response's Cache-Control directives, lower-cased."""
+    return {v.strip().lower() for v in cc_delim_re.split(response.get("Cache-Control", ""))}
+
+
 def _may_store(request, response) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
@@ -166,9 +181,7 @@ def _may_store(request, response) -> bool:
     session = getattr(request, "session", None)
     if session is not None and session.modified:  # SessionMiddleware would set a cookie
         return False
-    cache_control = {v.strip().lower() for v in cc_delim_re.split(
-        response.get("Cache-Control", ""))}
-    return not cache_control & {"private", "no-store", "no-cache"}
+    return not _cache_control(response) & {"private", "no-store", "no-cache"}
 
 
 class AnonymousPageCacheMiddleware:
@@ -256,14 +269,10 @@ def _user_may_store(request, response) -> bool:
     storage = getattr(request, "_messages", None)
     if storage is not None and (storage._queued_messages or storage.used):
         return False
-    cache_control = {v.strip().lower() for v in cc_delim_re.split(
-        response.get("Cache-Control", ""))}
-    return not cache_control & {"no-store", "no-cache"}
+    return not _cache_control(response) & {"no-store", "no-cache"}
 
 
 def _user_key(request, user, gen: int, user_gen: int) -> str:
-    from django.utils import timezone
-
     secret = "\n".join((request.session.session_key,
                         request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
                         request.get_host(), request.get_full_path()))
